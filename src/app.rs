@@ -1,0 +1,205 @@
+//! Running a command: audit, explain, schema, completions; exit codes (SPEC §6).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use chrono::Utc;
+
+use crate::calendar::{add_days, Calendar};
+use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::ingest::values::ValueParser;
+use crate::ingest::{self, InputError, ReadOptions};
+use crate::metrics::{self, act_now, status::Status, Context};
+use crate::model::Model;
+use crate::report::{self, Render, RenderOptions, Report};
+
+/// The exit codes, one source of truth (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Exit {
+    /// The audit ran (with `--check`: good or no data).
+    Ok = 0,
+    /// `--check`: overall status warning.
+    Warning = 1,
+    /// `--check`: a metric breaches Amazon's target.
+    Bad = 2,
+    /// Nothing was audited: bad usage or an input error.
+    Error = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// The whole program: parses `args`, runs, maps errors to exit codes.
+pub fn main_with_args<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let parsed = match cli::parse(args) {
+        Ok(p) => p,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let code = match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Ok,
+                _ => Exit::Error,
+            };
+            // clap prints help to stdout and errors to stderr.
+            if let Err(err) = e.print() {
+                if err.kind() == io::ErrorKind::BrokenPipe {
+                    return Exit::Ok.into();
+                }
+            }
+            return code.into();
+        }
+    };
+    match run(parsed) {
+        Ok(code) => code.into(),
+        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
+        Err(e) => {
+            eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
+            Exit::Error.into()
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Text from input files loses control characters before it reaches a terminal.
+pub fn sanitize(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '?' } else { c }).collect()
+}
+
+pub fn run(parsed: Parsed) -> Result<Exit> {
+    match parsed {
+        Parsed::Audit(config) => run_audit(&config),
+        Parsed::Explain(metric) => {
+            write_stdout(&crate::explain::explain_text(metric.as_deref())?)?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Schema => {
+            write_stdout(&crate::schema::schema_text())?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Completions(shell) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cli::Cli::command(), "sellerhealth", &mut out);
+            write_stdout(&String::from_utf8_lossy(&out))?;
+            Ok(Exit::Ok)
+        }
+    }
+}
+
+fn write_stdout(s: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Reads every input, computes every metric and builds the report.
+pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
+    let cal = Calendar::new(config.tz);
+    let as_of = config.as_of.unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
+    let options = ReadOptions {
+        values: ValueParser::new(cal, config.marketplace.date_order()),
+        fallback: config.encoding.unwrap_or_else(|| config.marketplace.fallback_encoding()),
+        strict: config.strict,
+    };
+    let mut warnings = Vec::new();
+    let specs = ingest::expand(&config.inputs, &mut warnings)?;
+    if specs.is_empty() {
+        let names: Vec<String> = config.inputs.iter().map(|(p, _)| p.display().to_string()).collect();
+        return Err(InputError::Other { path: names.join(", "), reason: "no report files to audit".to_string() });
+    }
+    let mut model = Model::default();
+    let mut inputs = Vec::new();
+    for spec in &specs {
+        if let Some(summary) = ingest::read_input(spec, &options, &mut model, &mut warnings)? {
+            inputs.push(summary);
+        }
+    }
+    let ctx = Context::new(&model, cal, as_of, config.handling_days);
+    warnings.extend(metrics::warnings(&ctx));
+    let metrics: Vec<_> =
+        metrics::measure_all(&ctx).into_iter().map(|m| report::metric_report(m, config.warn_at)).collect();
+    let open_orders = act_now::open_orders(&ctx).iter().map(|o| report::open_order_report(&ctx, o)).collect();
+    let pending_messages =
+        act_now::pending_messages(&ctx).iter().map(|p| report::pending_message_report(&ctx, p)).collect();
+    Ok(Report {
+        schema_version: report::SCHEMA_VERSION,
+        generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
+        as_of: as_of.to_string(),
+        timezone: config.tz.name().to_string(),
+        marketplace: config.marketplace.code().to_string(),
+        status: report::overall(&metrics),
+        inputs,
+        metrics,
+        open_orders,
+        pending_messages,
+        warnings: warnings.iter().map(|w| sanitize(w)).collect(),
+    })
+}
+
+fn run_audit(config: &AuditConfig) -> Result<Exit> {
+    let report = audit(config)?;
+    if !config.quiet {
+        let mut err = io::stderr().lock();
+        for w in &report.warnings {
+            let _ = writeln!(err, "warning: {w}");
+        }
+    }
+    let color = match config.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            config.output.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let options = RenderOptions { details: config.details, color };
+    let renderer: Box<dyn Render> = match config.format {
+        Format::Json => Box::new(report::json::Json),
+        Format::Table => Box::new(report::table::TableFormat),
+        Format::Csv => Box::new(report::csv::Csv),
+        Format::Markdown => Box::new(report::markdown::Markdown),
+    };
+    let text = renderer.render(&report, &options);
+    match &config.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => write_stdout(&text)?,
+    }
+    Ok(if config.check {
+        match report.status {
+            Status::Good | Status::NoData => Exit::Ok,
+            Status::Warning => Exit::Warning,
+            Status::Bad => Exit::Bad,
+        }
+    } else {
+        Exit::Ok
+    })
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so
+/// a reader never sees half a report and nothing is left behind on failure.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".sellerhealth-")
+        .tempfile_in(dir)
+        .with_context(|| format!("{}: cannot create a temporary file in {}", path.display(), dir.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+    tmp.as_file().sync_all().ok();
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}

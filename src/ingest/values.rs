@@ -1,0 +1,296 @@
+//! Cell values: instants, dates, booleans, ratings (SPEC §2.2).
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::calendar::{Calendar, Instant};
+use crate::marketplace::DateOrder;
+
+/// Whether a date alone means the start of its day (an event happened then)
+/// or its end (a deadline falls then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Event,
+    Deadline,
+}
+
+/// Parses values with the marketplace's date order in the zone in force.
+#[derive(Debug, Clone, Copy)]
+pub struct ValueParser {
+    pub cal: Calendar,
+    pub order: DateOrder,
+}
+
+impl ValueParser {
+    pub fn new(cal: Calendar, order: DateOrder) -> Self {
+        ValueParser { cal, order }
+    }
+
+    /// An instant: RFC 3339 with offset, a naive timestamp in the zone, or a
+    /// date alone (start or end of that day according to `role`).
+    pub fn instant(&self, s: &str, role: Role) -> Option<Instant> {
+        let b = s.as_bytes();
+        if b.len() > 10 && is_iso_date(b) && matches!(b[10], b'T' | b't' | b' ') {
+            let date = ymd(num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?)?;
+            let (time, rest) = parse_time(&b[11..])?;
+            let naive = date.and_time(time);
+            return match parse_offset(rest)? {
+                Some(offset) => Some(naive.and_utc().timestamp() - i64::from(offset)),
+                None => Some(self.cal.local(naive)),
+            };
+        }
+        let day = self.date(s)?;
+        Some(match role {
+            Role::Event => self.cal.start_of(day),
+            Role::Deadline => self.cal.end_of(day),
+        })
+    }
+
+    /// A calendar date in one of the forms of SPEC §2.2.
+    pub fn date(&self, s: &str) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        if b.len() == 10 && is_iso_date(b) {
+            return ymd(num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?);
+        }
+        // DD-Mon-YYYY
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() == 3 && parts[1].bytes().all(|c| c.is_ascii_alphabetic()) {
+            let day = small_num(parts[0], 2)?;
+            let month = month_number(parts[1])?;
+            let year = year(parts[2])?;
+            return ymd(year, month, day);
+        }
+        let sep = if s.contains('/') { '/' } else if s.contains('.') { '.' } else { return None };
+        let parts: Vec<&str> = s.split(sep).collect();
+        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        let order = if parts[0].len() == 4 { DateOrder::YearMonthDay } else { self.order };
+        let (y, m, d) = match order {
+            DateOrder::MonthDayYear => (parts[2], parts[0], parts[1]),
+            DateOrder::DayMonthYear => (parts[2], parts[1], parts[0]),
+            DateOrder::YearMonthDay => (parts[0], parts[1], parts[2]),
+        };
+        ymd(year(y)?, small_num(m, 2)?, small_num(d, 2)?)
+    }
+}
+
+fn is_iso_date(b: &[u8]) -> bool {
+    b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+fn num(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 9 {
+        return None;
+    }
+    b.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+}
+
+fn small_num(s: &str, max_len: usize) -> Option<u32> {
+    if s.len() > max_len {
+        return None;
+    }
+    num(s.as_bytes())
+}
+
+/// A year of 4 digits, or 2 digits meaning 20YY.
+fn year(s: &str) -> Option<u32> {
+    match s.len() {
+        2 => num(s.as_bytes()).map(|y| 2000 + y),
+        4 => num(s.as_bytes()),
+        _ => None,
+    }
+}
+
+/// A date in 2000–2099 (SPEC §2.2: other years are unparseable).
+fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(2000..=2099).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ];
+    let lower = s.to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(lower.as_str())) || (lower == "sept" && *m == "september"))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// `HH:MM[:SS[.fff]]`, returning the time and what follows it.
+fn parse_time(b: &[u8]) -> Option<(NaiveTime, &[u8])> {
+    if b.len() < 5 || b[2] != b':' {
+        return None;
+    }
+    let h = num(&b[0..2])?;
+    let m = num(&b[3..5])?;
+    let mut rest = &b[5..];
+    let mut s = 0;
+    if rest.len() >= 3 && rest[0] == b':' {
+        s = num(&rest[1..3])?;
+        rest = &rest[3..];
+        if let Some((b'.' | b',', frac)) = rest.split_first() {
+            let digits = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return None;
+            }
+            // Instants are compared at one-second precision: drop the fraction.
+            rest = &frac[digits..];
+        }
+    }
+    Some((NaiveTime::from_hms_opt(h, m, s)?, rest))
+}
+
+/// `Z`, `±HH:MM`, `±HHMM`, `±HH`, or nothing (a naive time). Returns seconds east of UTC.
+fn parse_offset(b: &[u8]) -> Option<Option<i32>> {
+    let b = trim_ascii(b);
+    match b {
+        [] => Some(None),
+        [b'Z' | b'z'] => Some(Some(0)),
+        [sign @ (b'+' | b'-'), rest @ ..] => {
+            let (h, m) = match rest {
+                [h1, h2] => (num(&[*h1, *h2])?, 0),
+                [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => (num(&[*h1, *h2])?, num(&[*m1, *m2])?),
+                _ => return None,
+            };
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let secs = i32::try_from(h * 3600 + m * 60).ok()?;
+            Some(Some(if *sign == b'-' { -secs } else { secs }))
+        }
+        _ => None,
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+/// `true/false`, `yes/no`, `y/n`, `1/0`, any case; empty is "not given".
+pub fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" => Ok(Some(true)),
+        "false" | "no" | "n" | "0" => Ok(Some(false)),
+        _ => Err(()),
+    }
+}
+
+/// An integer 1–5.
+pub fn parse_rating(s: &str) -> Option<u8> {
+    match s {
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        "4" => Some(4),
+        "5" => Some(5),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::America::Los_Angeles;
+
+    fn us() -> ValueParser {
+        ValueParser::new(Calendar::new(Los_Angeles), DateOrder::MonthDayYear)
+    }
+
+    fn with(order: DateOrder) -> ValueParser {
+        ValueParser::new(Calendar::new(chrono_tz::UTC), order)
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Instant {
+        NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, s).unwrap().and_utc().timestamp()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn rfc3339_forms() {
+        let p = us();
+        assert_eq!(p.instant("2025-09-24T12:02:50+00:00", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
+        assert_eq!(p.instant("2025-09-24T05:02:50-07:00", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
+        assert_eq!(p.instant("2025-09-24T12:02:50Z", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
+        assert_eq!(p.instant("2020-10-20T00:00Z", Role::Event), Some(utc(2020, 10, 20, 0, 0, 0)));
+        assert_eq!(p.instant("2025-09-24T12:02:50.987+0530", Role::Event), Some(utc(2025, 9, 24, 6, 32, 50)));
+    }
+
+    #[test]
+    fn naive_timestamps_are_in_the_zone_in_force() {
+        let p = us();
+        // PDT is UTC-7 in September.
+        assert_eq!(p.instant("2025-09-24 12:02:50", Role::Event), Some(utc(2025, 9, 24, 19, 2, 50)));
+        assert_eq!(p.instant("2025-09-24T12:02:50", Role::Event), Some(utc(2025, 9, 24, 19, 2, 50)));
+    }
+
+    #[test]
+    fn date_alone_is_start_for_events_and_end_for_deadlines() {
+        let p = us();
+        // PST is UTC-8 in late November.
+        assert_eq!(p.instant("2026-11-20", Role::Event), Some(utc(2026, 11, 20, 8, 0, 0)));
+        assert_eq!(p.instant("2026-11-20", Role::Deadline), Some(utc(2026, 11, 21, 7, 59, 59)));
+    }
+
+    #[test]
+    fn date_forms_by_marketplace() {
+        assert_eq!(with(DateOrder::MonthDayYear).date("10/20/23"), Some(day(2023, 10, 20)));
+        assert_eq!(with(DateOrder::MonthDayYear).date("3/4/2026"), Some(day(2026, 3, 4)));
+        assert_eq!(with(DateOrder::DayMonthYear).date("3/4/2026"), Some(day(2026, 4, 3)));
+        assert_eq!(with(DateOrder::DayMonthYear).date("20.10.26"), Some(day(2026, 10, 20)));
+        assert_eq!(with(DateOrder::YearMonthDay).date("2026/10/20"), Some(day(2026, 10, 20)));
+        assert_eq!(with(DateOrder::YearMonthDay).date("26/10/20"), Some(day(2026, 10, 20)));
+        assert_eq!(with(DateOrder::MonthDayYear).date("2026/10/20"), Some(day(2026, 10, 20)));
+        assert_eq!(with(DateOrder::DayMonthYear).date("23-Jul-2026"), Some(day(2026, 7, 23)));
+        assert_eq!(with(DateOrder::DayMonthYear).date("01-oct-26"), Some(day(2026, 10, 1)));
+        assert_eq!(with(DateOrder::DayMonthYear).date("2026-02-28"), Some(day(2026, 2, 28)));
+    }
+
+    #[test]
+    fn unparseable_values() {
+        let p = us();
+        for bad in [
+            "yesterday", "", "2026-02-30", "1999-12-31", "2100-01-01", "13/13/2026", "2026-11-20T25:00:00Z",
+            "2026-11-20T10:00:00+25:00", "2026-11-20Tfoo", "1/2", "12-Foo-2026", "2026-11-20T10:00:00 PST",
+        ] {
+            assert_eq!(p.instant(bad, Role::Event), None, "{bad}");
+        }
+        assert_eq!(p.date("01/02/1999"), None);
+    }
+
+    #[test]
+    fn booleans_and_ratings() {
+        for t in ["true", "TRUE", "Yes", "y", "1"] {
+            assert_eq!(parse_bool(t), Ok(Some(true)));
+        }
+        for f in ["false", "No", "N", "0"] {
+            assert_eq!(parse_bool(f), Ok(Some(false)));
+        }
+        assert_eq!(parse_bool(""), Ok(None));
+        assert!(parse_bool("maybe").is_err());
+        assert_eq!(parse_rating("3"), Some(3));
+        assert_eq!(parse_rating("0"), None);
+        assert_eq!(parse_rating("6"), None);
+        assert_eq!(parse_rating("4.5"), None);
+    }
+}

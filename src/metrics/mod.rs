@@ -1,0 +1,152 @@
+//! The metrics of SPEC §3–4: pure functions of the merged model, the as-of
+//! day, the calendar and the policy. One file per metric family.
+
+pub mod act_now;
+pub mod cancellation;
+pub mod defects;
+pub mod delivery;
+pub mod expired;
+pub mod response;
+pub mod shipping;
+pub mod status;
+pub mod tracking;
+
+use chrono::NaiveDate;
+
+use crate::calendar::{add_business_days, add_days, Calendar, Instant, Window};
+use crate::model::{Model, Order, OrderKey};
+use crate::policy::{rule, MetricId, Scope};
+
+/// What every metric is computed from.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub cal: Calendar,
+    /// The as-of day A: the last day in every window.
+    pub as_of: NaiveDate,
+    /// E: the start of day A+1.
+    pub evaluation: Instant,
+    /// `--handling-days`: ship-by for orders that carry none.
+    pub handling_days: Option<u32>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(model: &'a Model, cal: Calendar, as_of: NaiveDate, handling_days: Option<u32>) -> Self {
+        let evaluation = cal.start_of(add_days(as_of, 1));
+        Context { model, cal, as_of, evaluation, handling_days }
+    }
+
+    /// The window of `days` days of `metric`, lag included.
+    pub fn window(&self, metric: MetricId, days: u32) -> Window {
+        Window::ending(add_days(self.as_of, -i64::from(rule(metric).lag)), days)
+    }
+
+    pub fn day(&self, t: Instant) -> NaiveDate {
+        self.cal.day_of(t)
+    }
+
+    /// The ship-by instant: `latest-ship-date`, else the end of the N-th
+    /// business day after the purchase day with `--handling-days N`.
+    pub fn ship_by(&self, order: &Order) -> Option<Instant> {
+        order.ship_by.or_else(|| {
+            self.handling_days
+                .map(|n| self.cal.end_of(add_business_days(self.cal.day_of(order.purchase), n)))
+        })
+    }
+
+    /// The order id as text.
+    pub fn id(&self, key: OrderKey) -> String {
+        self.model.ids.name(key).into_owned()
+    }
+
+    /// Whether the order has a shipment row or a `Shipped…` status.
+    pub fn ship_confirmed(&self, key: OrderKey, order: &Order) -> bool {
+        self.model.shipments.contains_key(&key) || order.status == crate::model::StatusClass::Shipped
+    }
+}
+
+/// One defective item: its id and what makes it a defect, in words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Defect {
+    pub id: String,
+    pub why: String,
+}
+
+/// The order defect rate's components: distinct orders of each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Components {
+    pub negative_feedback: u64,
+    pub a_to_z_claims: u64,
+    pub chargebacks: u64,
+}
+
+/// A metric measured over one window and channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    pub metric: MetricId,
+    pub scope: Scope,
+    pub window: Window,
+    pub defects: u64,
+    pub total: u64,
+    pub components: Option<Components>,
+    /// Response time only: mean hours to first response over answered items.
+    pub average_response_hours: Option<Option<f64>>,
+    /// One per defect, sorted by id.
+    pub items: Vec<Defect>,
+}
+
+impl Measured {
+    pub fn new(metric: MetricId, scope: Scope, window: Window) -> Self {
+        Measured {
+            metric,
+            scope,
+            window,
+            defects: 0,
+            total: 0,
+            components: None,
+            average_response_hours: None,
+            items: Vec::new(),
+        }
+    }
+
+    /// Counts one item, defective when `why` is given.
+    pub fn count(&mut self, id: impl FnOnce() -> String, why: Option<String>) {
+        self.total += 1;
+        if let Some(why) = why {
+            self.defects += 1;
+            self.items.push(Defect { id: id(), why });
+        }
+    }
+
+    fn finish(mut self) -> Self {
+        self.items.sort();
+        self
+    }
+}
+
+/// Every metric, in the report's order (SPEC §5).
+pub fn measure_all(ctx: &Context<'_>) -> Vec<Measured> {
+    let mut out = vec![
+        defects::order_defect_rate(ctx, Scope::Mfn),
+        defects::order_defect_rate(ctx, Scope::Afn),
+    ];
+    for &days in rule(MetricId::LateShipmentRate).windows {
+        out.push(shipping::late_shipment_rate(ctx, days));
+    }
+    out.push(cancellation::pre_fulfillment_cancel_rate(ctx));
+    out.push(tracking::valid_tracking_rate(ctx));
+    out.push(delivery::on_time_delivery_rate(ctx));
+    out.push(expired::expired_orders(ctx));
+    for &days in rule(MetricId::ResponseTime).windows {
+        out.push(response::response_time(ctx, days));
+    }
+    out.into_iter().map(Measured::finish).collect()
+}
+
+/// Warnings about items the metrics had to leave out.
+pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(shipping::warnings(ctx));
+    out.extend(defects::warnings(ctx));
+    out
+}

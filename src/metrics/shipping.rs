@@ -1,0 +1,68 @@
+//! Late shipment rate (SPEC §4).
+
+use super::{Context, Measured};
+use crate::model::StatusClass;
+use crate::policy::{MetricId, Scope};
+
+pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
+    let window = ctx.window(MetricId::LateShipmentRate, days);
+    let mut m = Measured::new(MetricId::LateShipmentRate, Scope::Mfn, window);
+    for (key, order) in &ctx.model.orders {
+        if !order.is_seller_fulfilled() || order.is_cancelled() {
+            continue;
+        }
+        let Some(ship_by) = ctx.ship_by(order) else { continue };
+        if !window.contains(ctx.day(ship_by)) {
+            continue;
+        }
+        let why = match ctx.model.shipments.get(key) {
+            Some(s) => (s.confirmed > ship_by)
+                .then(|| format!("confirmed {}, due {}", ctx.cal.short(s.confirmed), ctx.cal.short(ship_by))),
+            // Shipped without a shipment row: confirmation time unknown, left out.
+            None if order.status == StatusClass::Shipped => continue,
+            None => (ctx.evaluation > ship_by)
+                .then(|| format!("not confirmed, due {}", ctx.cal.short(ship_by))),
+        };
+        m.count(|| ctx.id(*key), why);
+    }
+    m
+}
+
+/// Orders the late shipment rate had to leave out, over its longest window.
+pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
+    let longest = crate::policy::rule(MetricId::LateShipmentRate).windows.iter().copied().max().unwrap_or(30);
+    let window = ctx.window(MetricId::LateShipmentRate, longest);
+    let (mut unknown_confirmation, mut no_ship_by) = (0u64, 0u64);
+    for (key, order) in &ctx.model.orders {
+        if !order.is_seller_fulfilled() || order.is_cancelled() {
+            continue;
+        }
+        match ctx.ship_by(order) {
+            Some(ship_by) => {
+                if window.contains(ctx.day(ship_by))
+                    && order.status == StatusClass::Shipped
+                    && !ctx.model.shipments.contains_key(key)
+                {
+                    unknown_confirmation += 1;
+                }
+            }
+            None => {
+                if window.contains(ctx.day(order.purchase)) {
+                    no_ship_by += 1;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if unknown_confirmation > 0 {
+        out.push(format!(
+            "{unknown_confirmation} Shipped seller-fulfilled orders have no shipment row, so their confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)"
+        ));
+    }
+    if no_ship_by > 0 {
+        out.push(format!(
+            "{no_ship_by} seller-fulfilled orders placed in the last {longest} days have no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)"
+        ));
+    }
+    out
+}

@@ -1,0 +1,130 @@
+//! Valid tracking rate (SPEC §4).
+
+use super::{Context, Measured};
+use crate::model::{Channel, Package};
+use crate::policy::{MetricId, Scope};
+
+pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
+    let window = ctx.window(MetricId::ValidTrackingRate, 30);
+    let mut m = Measured::new(MetricId::ValidTrackingRate, Scope::Mfn, window);
+    for (key, shipments) in &ctx.model.shipments {
+        // A shipment of an order absent from the orders files carries its own channel.
+        let channel = ctx.model.orders.get(key).and_then(|o| o.channel).or(shipments.channel);
+        if channel == Some(Channel::Afn) {
+            continue;
+        }
+        for p in &shipments.packages {
+            if !window.contains(ctx.day(p.confirmed)) {
+                continue;
+            }
+            let why = invalid_reason(p);
+            m.count(|| format!("{}:{}", ctx.id(*key), p.tracking), why);
+        }
+    }
+    m
+}
+
+/// Whether a package has valid tracking.
+pub fn is_valid(p: &Package) -> bool {
+    invalid_reason(p).is_none()
+}
+
+/// Why a package's tracking is not valid, or `None` when it is.
+pub fn invalid_reason(p: &Package) -> Option<String> {
+    let carrier = p.carrier.as_deref().map(str::trim).unwrap_or("");
+    if carrier.is_empty() {
+        return Some("no carrier".to_string());
+    }
+    check_number(carrier, &p.tracking).err()
+}
+
+const PLACEHOLDERS: [&str; 7] = ["N/A", "NA", "NONE", "NULL", "TBD", "UNKNOWN", "0"];
+
+/// Checks a normalised tracking number against the carrier's format.
+pub fn check_number(carrier: &str, n: &str) -> Result<(), String> {
+    if n.is_empty() {
+        return Err("no tracking number".to_string());
+    }
+    if PLACEHOLDERS.contains(&n) {
+        return Err(format!("placeholder tracking number '{n}'"));
+    }
+    let mut chars = n.chars();
+    if let Some(first) = chars.next() {
+        if chars.all(|c| c == first) {
+            return Err("tracking number is one character repeated".to_string());
+        }
+    }
+    if !(8..=40).contains(&n.len()) || !n.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        return Err("tracking number is not 8–40 letters and digits".to_string());
+    }
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    let letters = |s: &str| s.bytes().all(|c| c.is_ascii_alphabetic());
+    let carrier_lc = carrier.to_ascii_lowercase();
+    let ok = match carrier_lc.as_str() {
+        "ups" => n.len() == 18 && n.starts_with("1Z"),
+        "usps" => {
+            ((20..=22).contains(&n.len()) && digits(n))
+                || (n.len() == 13 && letters(&n[..2]) && digits(&n[2..11]) && letters(&n[11..]))
+        }
+        "fedex" => matches!(n.len(), 12 | 15 | 20 | 22) && digits(n),
+        "amazon" | "amzl" | "amazon logistics" | "amazon shipping" => {
+            n.len() == 15 && n.starts_with("TBA") && digits(&n[3..])
+        }
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("not a valid {carrier} tracking number"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pkg(carrier: Option<&str>, tracking: &str) -> Package {
+        Package { tracking: tracking.into(), carrier: carrier.map(Into::into), confirmed: 0, delivered: None }
+    }
+
+    #[test]
+    fn carrier_formats() {
+        assert!(check_number("UPS", "1ZXLS2H0UDP5WCW3N8").is_ok());
+        assert!(check_number("ups", "1ZXLS2H0UDP5WCW3N").is_err());
+        assert!(check_number("UPS", "2ZXLS2H0UDP5WCW3N8").is_err());
+        assert!(check_number("USPS", "94001118992234567890").is_ok());
+        assert!(check_number("USPS", "9400111899223456789012").is_ok());
+        assert!(check_number("USPS", "EA123456789US").is_ok());
+        assert!(check_number("USPS", "E1123456789US").is_err());
+        assert!(check_number("USPS", "940011189922345678").is_err());
+        for n in ["123456789012", "123456789012345", "12345678901234567890", "1234567890123456789012"] {
+            assert!(check_number("FedEx", n).is_ok(), "{n}");
+        }
+        assert!(check_number("FEDEX", "1234567890123").is_err());
+        assert!(check_number("Amazon", "TBA993563272951").is_ok());
+        assert!(check_number("Amazon Logistics", "TBA99356327295").is_err());
+        assert!(check_number("AMZL", "TBA993563272951").is_ok());
+        assert!(check_number("Amazon Shipping", "TBX993563272951").is_err());
+        // Other carriers: 8–40 letters and digits.
+        assert!(check_number("DHL", "JD0140000123").is_ok());
+        assert!(check_number("DHL", "1234567").is_err());
+        assert!(check_number("DHL", &"A1".repeat(21)).is_err());
+    }
+
+    #[test]
+    fn placeholders_and_repeats() {
+        for n in ["N/A", "NA", "NONE", "NULL", "TBD", "UNKNOWN", "0"] {
+            assert!(check_number("DHL", n).is_err(), "{n}");
+        }
+        assert!(check_number("DHL", "000000000000").is_err());
+        assert!(check_number("FedEx", "111111111111").is_err());
+    }
+
+    #[test]
+    fn missing_carrier_is_invalid() {
+        assert!(!is_valid(&pkg(None, "1ZXLS2H0UDP5WCW3N8")));
+        assert!(!is_valid(&pkg(Some("  "), "1ZXLS2H0UDP5WCW3N8")));
+        assert!(is_valid(&pkg(Some(" UPS "), "1ZXLS2H0UDP5WCW3N8")));
+        assert!(!is_valid(&pkg(Some("UPS"), "")));
+    }
+}

@@ -1,0 +1,220 @@
+//! The audit report (SPEC §5): one set of facts, several formats.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use serde::Serialize;
+
+use crate::advice;
+use crate::calendar::Window;
+use crate::ingest::InputSummary;
+use crate::metrics::act_now::{OpenOrder, OpenState, PendingMessage};
+use crate::metrics::status::{headroom, status, Headroom, Status};
+use crate::metrics::{Context, Defect, Measured};
+use crate::policy::{rule, MetricId, Ratio, Scope, Target};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub generator: String,
+    pub as_of: String,
+    pub timezone: String,
+    pub marketplace: String,
+    pub status: Status,
+    pub inputs: Vec<InputSummary>,
+    pub metrics: Vec<MetricReport>,
+    pub open_orders: Vec<OpenOrderReport>,
+    pub pending_messages: Vec<PendingMessageReport>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WindowReport {
+    pub from: String,
+    pub to: String,
+    pub days: u32,
+}
+
+impl From<Window> for WindowReport {
+    fn from(w: Window) -> Self {
+        WindowReport { from: w.from.to_string(), to: w.to.to_string(), days: w.days }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetReport {
+    pub condition: &'static str,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentReport {
+    pub defects: u64,
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentsReport {
+    pub negative_feedback: ComponentReport,
+    pub a_to_z_claims: ComponentReport,
+    pub chargebacks: ComponentReport,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricReport {
+    pub metric: MetricId,
+    pub channel: Scope,
+    pub window: WindowReport,
+    pub defects: u64,
+    pub total: u64,
+    /// As Amazon shows it: defects/total, or (total − defects)/total for `at_least` targets.
+    pub rate: Option<f64>,
+    pub target: TargetReport,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub components: Option<ComponentsReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_response_hours: Option<Option<f64>>,
+    pub items: Vec<String>,
+    pub tips: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clean_items_to_recover: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub defects_to_breach: Option<u64>,
+    /// One defect moves the rate by more than one percentage point.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub small_sample: bool,
+    /// What makes each item a defect (table and markdown `--details`).
+    #[serde(skip)]
+    pub details: Vec<Defect>,
+    #[serde(skip)]
+    pub target_rule: Option<Target>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenOrderReport {
+    pub order_id: String,
+    pub state: OpenState,
+    pub ship_by: String,
+    pub auto_cancel_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingMessageReport {
+    pub message_id: String,
+    pub answer_by: String,
+}
+
+fn fraction(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Builds a metric's report from its measurement.
+pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
+    let target = rule(m.metric).target;
+    let st = status(target, m.defects, m.total, warn);
+    let rate = match target {
+        Target::AtLeast(_) => fraction(m.total - m.defects, m.total),
+        _ => fraction(m.defects, m.total),
+    };
+    let (clean, breach) = match headroom(target, m.defects, m.total, warn) {
+        Some(Headroom::CleanItemsToRecover(n)) => (Some(n), None),
+        Some(Headroom::DefectsToBreach(n)) => (None, Some(n)),
+        None => (None, None),
+    };
+    let component = |d: u64| ComponentReport { defects: d, rate: fraction(d, m.total) };
+    MetricReport {
+        metric: m.metric,
+        channel: m.scope,
+        window: m.window.into(),
+        defects: m.defects,
+        total: m.total,
+        rate,
+        target: TargetReport { condition: target.condition(), value: target.value() },
+        status: st,
+        components: m.components.map(|c| ComponentsReport {
+            negative_feedback: component(c.negative_feedback),
+            a_to_z_claims: component(c.a_to_z_claims),
+            chargebacks: component(c.chargebacks),
+        }),
+        average_response_hours: m.average_response_hours,
+        items: m.items.iter().map(|d| d.id.clone()).collect(),
+        tips: advice::tips_for(m.metric).into_iter().map(str::to_string).collect(),
+        clean_items_to_recover: clean,
+        defects_to_breach: breach,
+        small_sample: m.total > 0 && m.total < 100 && !matches!(target, Target::Zero),
+        details: m.items,
+        target_rule: Some(target),
+    }
+}
+
+/// The overall status: the worst metric status, or `no_data` when none has data.
+pub fn overall(metrics: &[MetricReport]) -> Status {
+    metrics.iter().map(|m| m.status).max().unwrap_or(Status::NoData)
+}
+
+pub fn open_order_report(ctx: &Context<'_>, o: &OpenOrder) -> OpenOrderReport {
+    OpenOrderReport {
+        order_id: o.order_id.clone(),
+        state: o.state,
+        ship_by: ctx.cal.rfc3339(o.ship_by),
+        auto_cancel_at: ctx.cal.rfc3339(o.auto_cancel_at),
+    }
+}
+
+pub fn pending_message_report(ctx: &Context<'_>, p: &PendingMessage) -> PendingMessageReport {
+    PendingMessageReport { message_id: p.message_id.clone(), answer_by: ctx.cal.rfc3339(p.answer_by) }
+}
+
+/// Options of the people-facing formats.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub details: bool,
+    pub color: bool,
+}
+
+/// One output format.
+pub trait Render {
+    fn render(&self, report: &Report, options: &RenderOptions) -> String;
+}
+
+pub fn metric_status_word(s: Status) -> &'static str {
+    match s {
+        Status::Good => "good",
+        Status::Warning => "warning",
+        Status::Bad => "BAD",
+        Status::NoData => "no data",
+    }
+}
+
+/// A rate as a percentage for people (`0.73%`, `98.75%`).
+pub fn percent(rate: Option<f64>) -> String {
+    match rate {
+        Some(r) => format!("{:.2}%", r * 100.0),
+        None => "–".to_string(),
+    }
+}
+
+/// The target in words (`< 1%`, `≥ 95%`, `0`).
+pub fn target_words(t: &TargetReport) -> String {
+    let v = t.value * 100.0;
+    let v = if (v - v.round()).abs() < 1e-9 { format!("{v:.0}%") } else { format!("{v}%") };
+    match t.condition {
+        "below" => format!("< {v}"),
+        "at_least" => format!("≥ {v}"),
+        _ => "none".to_string(),
+    }
+}
+
+/// The channel in words.
+pub fn channel_words(s: Scope) -> &'static str {
+    match s {
+        Scope::Mfn => "seller-fulfilled",
+        Scope::Afn => "Amazon-fulfilled",
+        Scope::All => "all",
+    }
+}
