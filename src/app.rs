@@ -69,12 +69,23 @@ where
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Text from input files loses control characters before it reaches a terminal.
 pub fn sanitize(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '?' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 pub fn run(parsed: Parsed) -> Result<Exit> {
@@ -108,17 +119,28 @@ fn write_stdout(s: &str) -> Result<()> {
 /// Reads every input, computes every metric and builds the report.
 pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     let cal = Calendar::new(config.tz);
-    let as_of = config.as_of.unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
+    let as_of = config
+        .as_of
+        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
     let options = ReadOptions {
         values: ValueParser::new(cal, config.marketplace.date_order()),
-        fallback: config.encoding.unwrap_or_else(|| config.marketplace.fallback_encoding()),
+        fallback: config
+            .encoding
+            .unwrap_or_else(|| config.marketplace.fallback_encoding()),
         strict: config.strict,
     };
     let mut warnings = Vec::new();
     let specs = ingest::expand(&config.inputs, &mut warnings)?;
     if specs.is_empty() {
-        let names: Vec<String> = config.inputs.iter().map(|(p, _)| p.display().to_string()).collect();
-        return Err(InputError::Other { path: names.join(", "), reason: "no report files to audit".to_string() });
+        let names: Vec<String> = config
+            .inputs
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        return Err(InputError::Other {
+            path: names.join(", "),
+            reason: "no report files to audit".to_string(),
+        });
     }
     let mut model = Model::default();
     let mut inputs = Vec::new();
@@ -129,11 +151,18 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     }
     let ctx = Context::new(&model, cal, as_of, config.handling_days);
     warnings.extend(metrics::warnings(&ctx));
-    let metrics: Vec<_> =
-        metrics::measure_all(&ctx).into_iter().map(|m| report::metric_report(m, config.warn_at)).collect();
-    let open_orders = act_now::open_orders(&ctx).iter().map(|o| report::open_order_report(&ctx, o)).collect();
-    let pending_messages =
-        act_now::pending_messages(&ctx).iter().map(|p| report::pending_message_report(&ctx, p)).collect();
+    let metrics: Vec<_> = metrics::measure_all(&ctx)
+        .into_iter()
+        .map(|m| report::metric_report(m, config.warn_at))
+        .collect();
+    let open_orders = act_now::open_orders(&ctx)
+        .iter()
+        .map(|o| report::open_order_report(&ctx, o))
+        .collect();
+    let pending_messages = act_now::pending_messages(&ctx)
+        .iter()
+        .map(|p| report::pending_message_report(&ctx, p))
+        .collect();
     Ok(Report {
         schema_version: report::SCHEMA_VERSION,
         generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
@@ -161,10 +190,15 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            config.output.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            config.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let options = RenderOptions { details: config.details, color };
+    let options = RenderOptions {
+        details: config.details,
+        color,
+    };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),
         Format::Table => Box::new(report::table::TableFormat),
@@ -197,9 +231,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".sellerhealth-")
         .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file in {}", path.display(), dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+        .with_context(|| {
+            format!(
+                "{}: cannot create a temporary file in {}",
+                path.display(),
+                dir.display()
+            )
+        })?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
     tmp.as_file().sync_all().ok();
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }

@@ -3,7 +3,10 @@
 //! Instants are Unix seconds (`i64`): the SPEC compares instants at one-second
 //! precision, and an integer keeps the per-order record small.
 
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
 /// Unix seconds.
@@ -70,7 +73,10 @@ impl Calendar {
     /// RFC 3339 with the zone's offset, e.g. `2026-11-20T23:59:59-08:00`.
     pub fn rfc3339(&self, t: Instant) -> String {
         match DateTime::<Utc>::from_timestamp(t, 0) {
-            Some(utc) => utc.with_timezone(&self.tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            Some(utc) => utc
+                .with_timezone(&self.tz)
+                .format("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string(),
             None => String::new(),
         }
     }
@@ -78,7 +84,10 @@ impl Calendar {
     /// `YYYY-MM-DD HH:MM` in the zone, for people.
     pub fn short(&self, t: Instant) -> String {
         match DateTime::<Utc>::from_timestamp(t, 0) {
-            Some(utc) => utc.with_timezone(&self.tz).format("%Y-%m-%d %H:%M").to_string(),
+            Some(utc) => utc
+                .with_timezone(&self.tz)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
             None => String::new(),
         }
     }
@@ -119,7 +128,11 @@ pub struct Window {
 
 impl Window {
     pub fn ending(to: NaiveDate, days: u32) -> Window {
-        Window { from: add_days(to, 1 - i64::from(days)), to, days }
+        Window {
+            from: add_days(to, 1 - i64::from(days)),
+            to,
+            days,
+        }
     }
 
     pub fn contains(&self, day: NaiveDate) -> bool {
@@ -168,7 +181,10 @@ mod tests {
         assert_eq!(cal.day_of(end), d(2026, 11, 1));
         assert_eq!(cal.day_of(end + 1), d(2026, 11, 2));
         // 2026-03-08: 23 hours long.
-        assert_eq!(cal.end_of(d(2026, 3, 8)) - cal.start_of(d(2026, 3, 8)), 23 * 3600 - 1);
+        assert_eq!(
+            cal.end_of(d(2026, 3, 8)) - cal.start_of(d(2026, 3, 8)),
+            23 * 3600 - 1
+        );
     }
 
     #[test]
@@ -176,12 +192,22 @@ mod tests {
         let cal = Calendar::new(chrono_tz::America::Los_Angeles);
         let naive = d(2026, 3, 8).and_hms_opt(2, 30, 0).unwrap();
         // 02:30 does not exist; 03:00 PDT = 10:00 UTC.
-        assert_eq!(cal.local(naive), d(2026, 3, 8).and_hms_opt(10, 0, 0).unwrap().and_utc().timestamp());
+        assert_eq!(
+            cal.local(naive),
+            d(2026, 3, 8)
+                .and_hms_opt(10, 0, 0)
+                .unwrap()
+                .and_utc()
+                .timestamp()
+        );
     }
 
     #[test]
     fn rfc3339_carries_the_zone_offset() {
         let cal = Calendar::new(chrono_tz::America::Los_Angeles);
-        assert_eq!(cal.rfc3339(cal.end_of(d(2026, 11, 20))), "2026-11-20T23:59:59-08:00");
+        assert_eq!(
+            cal.rfc3339(cal.end_of(d(2026, 11, 20))),
+            "2026-11-20T23:59:59-08:00"
+        );
     }
 }

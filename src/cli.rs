@@ -26,7 +26,12 @@ Examples:
 /// valid tracking, on-time delivery, expired orders, response time) and prints each against
 /// Amazon's target with what to do about it. Works offline; never modifies its inputs.
 #[derive(Debug, Parser)]
-#[command(name = "sellerhealth", version, propagate_version = true, after_help = "Start with: sellerhealth audit --help")]
+#[command(
+    name = "sellerhealth",
+    version,
+    propagate_version = true,
+    after_help = "Start with: sellerhealth audit --help"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -38,7 +43,9 @@ pub enum Command {
     #[command(after_help = AUDIT_EXAMPLES)]
     Audit(AuditArgs),
     /// Explain how a metric is computed and what improves it.
-    #[command(after_help = "Examples:\n  sellerhealth explain\n  sellerhealth explain order_defect_rate\n  sellerhealth explain lsr")]
+    #[command(
+        after_help = "Examples:\n  sellerhealth explain\n  sellerhealth explain order_defect_rate\n  sellerhealth explain lsr"
+    )]
     Explain {
         /// The metric (e.g. `order_defect_rate`, or `odr`); without it, the list of metrics.
         metric: Option<String>,
@@ -46,7 +53,9 @@ pub enum Command {
     /// Print the JSON Schema of `audit --format json`.
     Schema,
     /// Print a shell completion script.
-    #[command(after_help = "Example:\n  sellerhealth completions bash > ~/.local/share/bash-completion/completions/sellerhealth")]
+    #[command(
+        after_help = "Example:\n  sellerhealth completions bash > ~/.local/share/bash-completion/completions/sellerhealth"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -92,7 +101,13 @@ pub struct AuditArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
-    #[arg(long, value_enum, default_value = "US", ignore_case = true, value_name = "CODE")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "US",
+        ignore_case = true,
+        value_name = "CODE"
+    )]
     pub marketplace: Marketplace,
     /// IANA time zone overriding the marketplace's (e.g. UTC, Europe/Berlin).
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
@@ -136,22 +151,27 @@ pub struct AuditArgs {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 fn parse_tz(s: &str) -> Result<Tz, String> {
-    s.parse::<Tz>().map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
+    s.parse::<Tz>()
+        .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
 }
 
 fn parse_warn_at(s: &str) -> Result<Ratio, String> {
     match Ratio::parse_decimal(s) {
         Some(r) if r.num > 0 && r.num <= r.den => Ok(r),
-        _ => Err(format!("'{s}' is not a decimal with 0 < R <= 1 (e.g. 0.75)")),
+        _ => Err(format!(
+            "'{s}' is not a decimal with 0 < R <= 1 (e.g. 0.75)"
+        )),
     }
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(s.trim().as_bytes()).ok_or_else(|| format!("'{s}' is not an encoding label"))
+    encoding_rs::Encoding::for_label(s.trim().as_bytes())
+        .ok_or_else(|| format!("'{s}' is not an encoding label"))
 }
 
 /// Everything `audit` needs, resolved.
@@ -194,7 +214,10 @@ where
     Ok(match cli.command {
         Command::Audit(a) => {
             let sub = matches.subcommand_matches("audit").ok_or_else(|| {
-                clap::Error::raw(clap::error::ErrorKind::MissingSubcommand, "missing audit arguments")
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingSubcommand,
+                    "missing audit arguments",
+                )
             })?;
             let inputs = ordered_inputs(sub, &a);
             if inputs.is_empty() {
@@ -203,7 +226,11 @@ where
                     clap::error::ErrorKind::MissingRequiredArgument,
                     "no report given: name files or directories (or use --orders FILE …)\n",
                 )
-                .with_cmd(&cmd.find_subcommand_mut("audit").cloned().unwrap_or_default()));
+                .with_cmd(
+                    &cmd.find_subcommand_mut("audit")
+                        .cloned()
+                        .unwrap_or_default(),
+                ));
             }
             Parsed::Audit(Box::new(AuditConfig {
                 inputs,
@@ -269,8 +296,11 @@ mod tests {
     #[test]
     fn inputs_keep_command_line_order() {
         let c = audit(&["b.txt", "--orders", "o.txt", "a.txt", "--feedback", "f.txt"]);
-        let got: Vec<(String, Option<Kind>)> =
-            c.inputs.iter().map(|(p, k)| (p.display().to_string(), *k)).collect();
+        let got: Vec<(String, Option<Kind>)> = c
+            .inputs
+            .iter()
+            .map(|(p, k)| (p.display().to_string(), *k))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -284,8 +314,14 @@ mod tests {
 
     #[test]
     fn marketplace_sets_zone_unless_tz_given() {
-        assert_eq!(audit(&["x", "--marketplace", "de"]).tz, chrono_tz::Europe::Berlin);
-        assert_eq!(audit(&["x", "--marketplace", "JP", "--tz", "UTC"]).tz, chrono_tz::UTC);
+        assert_eq!(
+            audit(&["x", "--marketplace", "de"]).tz,
+            chrono_tz::Europe::Berlin
+        );
+        assert_eq!(
+            audit(&["x", "--marketplace", "JP", "--tz", "UTC"]).tz,
+            chrono_tz::UTC
+        );
         assert_eq!(audit(&["x"]).tz, chrono_tz::America::Los_Angeles);
     }
 

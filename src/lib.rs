@@ -4,15 +4,15 @@
 //! (orders merged by id) → [`metrics`] (pure functions of the model, the as-of
 //! day and the [`policy`]) → [`report`] (table, json, csv, markdown).
 
+pub mod advice;
+pub mod app;
 pub mod calendar;
+pub mod cli;
+pub mod explain;
 pub mod ingest;
 pub mod marketplace;
+pub mod metrics;
 pub mod model;
 pub mod policy;
-pub mod advice;
-pub mod metrics;
-pub mod cli;
 pub mod report;
-pub mod app;
-pub mod explain;
 pub mod schema;

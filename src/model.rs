@@ -49,7 +49,12 @@ impl OrderIds {
             Cow::Borrowed(self.names.get(i).map_or("", |s| s))
         } else {
             let n = key.0;
-            Cow::Owned(format!("{:03}-{:07}-{:07}", n / 100_000_000_000_000, (n / 10_000_000) % 10_000_000, n % 10_000_000))
+            Cow::Owned(format!(
+                "{:03}-{:07}-{:07}",
+                n / 100_000_000_000_000,
+                (n / 10_000_000) % 10_000_000,
+                n % 10_000_000
+            ))
         }
     }
 }
@@ -244,7 +249,11 @@ impl Model {
         entry.confirmed = entry.confirmed.max(row.instant);
         entry.deliver_by = entry.deliver_by.or(row.deliver_by);
         entry.channel = entry.channel.or(row.channel);
-        match entry.packages.iter_mut().find(|p| p.tracking == row.tracking) {
+        match entry
+            .packages
+            .iter_mut()
+            .find(|p| p.tracking == row.tracking)
+        {
             Some(p) => {
                 p.confirmed = p.confirmed.max(row.instant);
                 if p.carrier.is_none() {
@@ -266,7 +275,11 @@ impl Model {
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
         if !removed {
-            c.worst_rating = if c.worst_rating == 0 { rating } else { c.worst_rating.min(rating) };
+            c.worst_rating = if c.worst_rating == 0 {
+                rating
+            } else {
+                c.worst_rating.min(rating)
+            };
             c.negative_feedback |= rating <= 2;
         }
     }
@@ -288,8 +301,21 @@ impl Model {
 
     /// Merges another model built from files given later (parallel reading).
     pub fn absorb(&mut self, other: Model) {
-        let Model { ids, orders, shipments, complaints, messages, has_delivery_column } = other;
-        let rekey = |this: &mut OrderIds, k: OrderKey| if k.0 & INTERNED != 0 { this.key(&ids.name(k)) } else { k };
+        let Model {
+            ids,
+            orders,
+            shipments,
+            complaints,
+            messages,
+            has_delivery_column,
+        } = other;
+        let rekey = |this: &mut OrderIds, k: OrderKey| {
+            if k.0 & INTERNED != 0 {
+                this.key(&ids.name(k))
+            } else {
+                k
+            }
+        };
         for (k, o) in orders {
             let k = rekey(&mut self.ids, k);
             match self.orders.get_mut(&k) {
@@ -392,18 +418,38 @@ mod tests {
     }
 
     fn row(status: StatusClass) -> OrderRow {
-        OrderRow { purchase: 100, status, ..OrderRow::default() }
+        OrderRow {
+            purchase: 100,
+            status,
+            ..OrderRow::default()
+        }
     }
 
     #[test]
     fn merge_takes_first_non_empty_and_ranks_status() {
         let mut m = Model::default();
-        m.add_order("111-0000000-0000001", OrderRow { ship_by: None, ..row(StatusClass::Shipped) });
         m.add_order(
             "111-0000000-0000001",
-            OrderRow { ship_by: Some(5), channel: Some(Channel::Mfn), ..row(StatusClass::Other) },
+            OrderRow {
+                ship_by: None,
+                ..row(StatusClass::Shipped)
+            },
         );
-        m.add_order("111-0000000-0000001", OrderRow { ship_by: Some(9), ..row(StatusClass::Absent) });
+        m.add_order(
+            "111-0000000-0000001",
+            OrderRow {
+                ship_by: Some(5),
+                channel: Some(Channel::Mfn),
+                ..row(StatusClass::Other)
+            },
+        );
+        m.add_order(
+            "111-0000000-0000001",
+            OrderRow {
+                ship_by: Some(9),
+                ..row(StatusClass::Absent)
+            },
+        );
         let o = &m.orders[&m.ids.find("111-0000000-0000001").unwrap()];
         assert_eq!(o.status, StatusClass::Shipped);
         assert_eq!(o.ship_by, Some(5));
@@ -417,9 +463,27 @@ mod tests {
     #[test]
     fn buyer_requested_true_wins() {
         let mut m = Model::default();
-        m.add_order("A", OrderRow { buyer_requested: Some(false), ..row(StatusClass::Cancelled) });
-        m.add_order("A", OrderRow { buyer_requested: Some(true), ..row(StatusClass::Cancelled) });
-        m.add_order("A", OrderRow { buyer_requested: Some(false), ..row(StatusClass::Cancelled) });
+        m.add_order(
+            "A",
+            OrderRow {
+                buyer_requested: Some(false),
+                ..row(StatusClass::Cancelled)
+            },
+        );
+        m.add_order(
+            "A",
+            OrderRow {
+                buyer_requested: Some(true),
+                ..row(StatusClass::Cancelled)
+            },
+        );
+        m.add_order(
+            "A",
+            OrderRow {
+                buyer_requested: Some(false),
+                ..row(StatusClass::Cancelled)
+            },
+        );
         assert!(m.orders[&m.ids.find("A").unwrap()].buyer_requested);
     }
 

@@ -103,8 +103,15 @@ impl Ratio {
         }
         let den = 10u64.pow(u32::try_from(frac.len()).ok()?);
         let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-        let frac: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-        Some(Ratio { num: int * den + frac, den })
+        let frac: u64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
+        Some(Ratio {
+            num: int * den + frac,
+            den,
+        })
     }
 }
 
@@ -169,7 +176,12 @@ pub fn rule(metric: MetricId) -> Rule {
         MetricId::ExpiredOrders => (Target::Zero, &[30], 0),
         MetricId::ResponseTime => (Target::AtLeast(Ratio::new(90, 100)), &[7, 30, 90], 0),
     };
-    Rule { metric, target, windows, lag }
+    Rule {
+        metric,
+        target,
+        windows,
+        lag,
+    }
 }
 
 /// Default share of a limit at which a metric turns `warning` (`--warn-at`).
@@ -195,7 +207,10 @@ mod tests {
 
     #[test]
     fn metric_ids_parse_from_names_and_aliases() {
-        assert_eq!(MetricId::parse("order-defect-rate"), Some(MetricId::OrderDefectRate));
+        assert_eq!(
+            MetricId::parse("order-defect-rate"),
+            Some(MetricId::OrderDefectRate)
+        );
         assert_eq!(MetricId::parse("VTR"), Some(MetricId::ValidTrackingRate));
         assert_eq!(MetricId::parse("nope"), None);
     }

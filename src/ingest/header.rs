@@ -15,8 +15,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const DETECTION_ORDER: [Kind; 6] =
-        [Kind::Shipments, Kind::Returns, Kind::Orders, Kind::Feedback, Kind::Claims, Kind::Messages];
+    pub const DETECTION_ORDER: [Kind; 6] = [
+        Kind::Shipments,
+        Kind::Returns,
+        Kind::Orders,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Messages,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -40,7 +46,14 @@ impl Kind {
                 (OrderStatus, &["order-status"], false),
                 (LatestShipDate, &["latest-ship-date", "promise-date"], false),
                 (LatestDeliveryDate, &["latest-delivery-date"], false),
-                (BuyerRequested, &["is-buyer-requested-cancellation", "is-buyer-requested-cancel"], false),
+                (
+                    BuyerRequested,
+                    &[
+                        "is-buyer-requested-cancellation",
+                        "is-buyer-requested-cancel",
+                    ],
+                    false,
+                ),
                 (CancelledBy, &["cancelled-by"], false),
                 (LastUpdated, &["last-updated-date"], false),
             ],
@@ -52,10 +65,18 @@ impl Kind {
                 (CarrierName, &["carrier-name"], false),
                 (FulfillmentChannel, &["fulfillment-channel"], false),
                 (TrackingNumber, &["tracking-number", "tracking-id"], false),
-                (DeliveredAt, &["delivered-at", "delivery-date", "actual-delivery-date"], false),
+                (
+                    DeliveredAt,
+                    &["delivered-at", "delivery-date", "actual-delivery-date"],
+                    false,
+                ),
                 (
                     LatestDeliveryDate,
-                    &["latest-delivery-date", "promised-delivery-date", "estimated-arrival-date"],
+                    &[
+                        "latest-delivery-date",
+                        "promised-delivery-date",
+                        "estimated-arrival-date",
+                    ],
                     false,
                 ),
             ],
@@ -80,7 +101,11 @@ impl Kind {
             ],
             Kind::Messages => &[
                 (ReceivedAt, &["received-at", "received", "created-at"], true),
-                (RespondedAt, &["responded-at", "first-response-at", "replied-at"], false),
+                (
+                    RespondedAt,
+                    &["responded-at", "first-response-at", "replied-at"],
+                    false,
+                ),
                 (MessageId, &["message-id", "thread-id", "ticket-id"], false),
                 (OrderId, &["order-id", "amazon-order-id"], false),
                 (NoResponseNeeded, &["no-response-needed"], false),
@@ -90,7 +115,11 @@ impl Kind {
 
     /// The canonical names of the kind's required columns.
     pub fn required(self) -> Vec<&'static str> {
-        self.columns().iter().filter(|c| c.2).map(|c| c.1[0]).collect()
+        self.columns()
+            .iter()
+            .filter(|c| c.2)
+            .map(|c| c.1[0])
+            .collect()
     }
 }
 
@@ -189,12 +218,19 @@ pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str>
             return Err(aliases[0]);
         }
     }
-    Ok(ColumnMap { kind, width: cells.len(), slots, names })
+    Ok(ColumnMap {
+        kind,
+        width: cells.len(),
+        slots,
+        names,
+    })
 }
 
 /// The first kind, in detection order, whose required columns are all present.
 pub fn detect(cells: &[&str]) -> Option<ColumnMap> {
-    Kind::DETECTION_ORDER.into_iter().find_map(|k| match_kind(k, cells).ok())
+    Kind::DETECTION_ORDER
+        .into_iter()
+        .find_map(|k| match_kind(k, cells).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -209,7 +245,12 @@ pub fn feedback_by_position(width: usize) -> ColumnMap {
     if width >= 7 {
         slots[Field::Removed as usize] = Some(6);
     }
-    ColumnMap { kind: Kind::Feedback, width, slots, names: Vec::new() }
+    ColumnMap {
+        kind: Kind::Feedback,
+        width,
+        slots,
+        names: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -226,21 +267,45 @@ mod tests {
     #[test]
     fn detection_order_prefers_shipments_and_returns() {
         // Amazon Fulfilled Shipments carries purchase-date too.
-        let afs = ["amazon-order-id", "purchase-date", "shipment-date", "carrier", "tracking-number"];
+        let afs = [
+            "amazon-order-id",
+            "purchase-date",
+            "shipment-date",
+            "carrier",
+            "tracking-number",
+        ];
         assert_eq!(detect(&afs).map(|m| m.kind), Some(Kind::Shipments));
         // The returns report's `Order date` is an alias of purchase-date.
-        let returns = ["Order ID", "Order date", "Return request date", "A-to-Z Claim"];
+        let returns = [
+            "Order ID",
+            "Order date",
+            "Return request date",
+            "A-to-Z Claim",
+        ];
         assert_eq!(detect(&returns).map(|m| m.kind), Some(Kind::Returns));
         let orders = ["order-id", "order-item-id", "purchase-date", "promise-date"];
         let m = detect(&orders).unwrap();
         assert_eq!(m.kind, Kind::Orders);
         assert_eq!(m.get(Field::LatestShipDate), Some(3));
-        let feedback = ["Date", "Rating", "Comments", "Your Response", "Order ID", "Rater Email"];
+        let feedback = [
+            "Date",
+            "Rating",
+            "Comments",
+            "Your Response",
+            "Order ID",
+            "Rater Email",
+        ];
         let m = detect(&feedback).unwrap();
         assert_eq!(m.kind, Kind::Feedback);
         assert_eq!(m.get(Field::Response), Some(3));
-        assert_eq!(detect(&["order-id", "type", "status"]).map(|m| m.kind), Some(Kind::Claims));
-        assert_eq!(detect(&["ticket-id", "created-at"]).map(|m| m.kind), Some(Kind::Messages));
+        assert_eq!(
+            detect(&["order-id", "type", "status"]).map(|m| m.kind),
+            Some(Kind::Claims)
+        );
+        assert_eq!(
+            detect(&["ticket-id", "created-at"]).map(|m| m.kind),
+            Some(Kind::Messages)
+        );
         assert_eq!(detect(&["sku", "price"]), None);
     }
 
@@ -248,12 +313,19 @@ mod tests {
     fn leftmost_duplicate_column_wins() {
         let m = match_kind(Kind::Orders, &["order-id", "purchase-date", "order-date"]).unwrap();
         assert_eq!(m.get(Field::PurchaseDate), Some(1));
-        let m = match_kind(Kind::Orders, &["order-date", "amazon-order-id", "purchase-date"]).unwrap();
+        let m = match_kind(
+            Kind::Orders,
+            &["order-date", "amazon-order-id", "purchase-date"],
+        )
+        .unwrap();
         assert_eq!(m.get(Field::PurchaseDate), Some(0));
     }
 
     #[test]
     fn missing_required_column_is_named() {
-        assert_eq!(match_kind(Kind::Shipments, &["order-id", "carrier"]), Err("ship-date"));
+        assert_eq!(
+            match_kind(Kind::Shipments, &["order-id", "carrier"]),
+            Err("ship-date")
+        );
     }
 }

@@ -29,13 +29,24 @@ pub const SHOWN_ROW_WARNINGS: u64 = 5;
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
     UnknownKind { path: String },
     #[error("{path}: missing required column '{column}' for a {kind} report")]
-    MissingColumn { path: String, kind: &'static str, column: &'static str },
+    MissingColumn {
+        path: String,
+        kind: &'static str,
+        column: &'static str,
+    },
     #[error("{path}:{line}: {reason}")]
-    Row { path: String, line: u64, reason: String },
+    Row {
+        path: String,
+        line: u64,
+        reason: String,
+    },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
 }
@@ -97,15 +108,24 @@ pub struct ReadOptions {
 
 /// Expands directories (not recursively, by extension, in name order).
 /// Returns the files and warnings about directories with no reports.
-pub fn expand(paths: &[(PathBuf, Option<Kind>)], warnings: &mut Vec<String>) -> Result<Vec<InputSpec>, InputError> {
+pub fn expand(
+    paths: &[(PathBuf, Option<Kind>)],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<InputSpec>, InputError> {
     let mut out = Vec::new();
     for (path, forced) in paths {
         if path.as_os_str() != "-" && path.is_dir() {
             let shown = path.display().to_string();
-            let entries = fs::read_dir(path).map_err(|e| InputError::Io { path: shown.clone(), source: e })?;
+            let entries = fs::read_dir(path).map_err(|e| InputError::Io {
+                path: shown.clone(),
+                source: e,
+            })?;
             let mut files = Vec::new();
             for entry in entries {
-                let entry = entry.map_err(|e| InputError::Io { path: shown.clone(), source: e })?;
+                let entry = entry.map_err(|e| InputError::Io {
+                    path: shown.clone(),
+                    source: e,
+                })?;
                 let p = entry.path();
                 if p.is_file() && has_report_extension(&p) {
                     files.push(p);
@@ -115,18 +135,31 @@ pub fn expand(paths: &[(PathBuf, Option<Kind>)], warnings: &mut Vec<String>) -> 
             if files.is_empty() {
                 warnings.push(format!("{shown}: no report files (.txt, .tsv, .csv, .tab, optionally .gz) in this directory"));
             }
-            out.extend(files.into_iter().map(|p| InputSpec { path: p, forced: *forced, from_directory: true }));
+            out.extend(files.into_iter().map(|p| InputSpec {
+                path: p,
+                forced: *forced,
+                from_directory: true,
+            }));
         } else {
-            out.push(InputSpec { path: path.clone(), forced: *forced, from_directory: false });
+            out.push(InputSpec {
+                path: path.clone(),
+                forced: *forced,
+                from_directory: false,
+            });
         }
     }
     Ok(out)
 }
 
 fn has_report_extension(p: &Path) -> bool {
-    let name = p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".tsv", ".csv", ".tab"].iter().any(|ext| name.ends_with(ext))
+    [".txt", ".tsv", ".csv", ".tab"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// The name of a file in messages.
@@ -147,7 +180,10 @@ pub fn read_input(
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
-    let io_err = |e: std::io::Error| InputError::Io { path: shown.clone(), source: e };
+    let io_err = |e: std::io::Error| InputError::Io {
+        path: shown.clone(),
+        source: e,
+    };
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
     read_stream(opened.reader, spec, options, model, warnings)
@@ -170,7 +206,11 @@ fn find_header(peeked: &[(u64, Vec<u8>)], forced: Option<Kind>) -> Option<Found>
             None => header::detect(&cells),
         };
         if let Some(map) = map {
-            return Some(Found { map, delimiter, line: *number });
+            return Some(Found {
+                map,
+                delimiter,
+                line: *number,
+            });
         }
     }
     if forced.is_none() || forced == Some(Kind::Feedback) {
@@ -197,13 +237,21 @@ fn feedback_by_position(peeked: &[(u64, Vec<u8>)]) -> Option<Found> {
         }
         let looks_like_data = matches!(cells.len(), 6 | 7)
             && parse_rating(&cells[1]).is_some()
-            && orders.iter().any(|o| ValueParser::new(cal, *o).instant(&cells[0], values::Role::Event).is_some());
+            && orders.iter().any(|o| {
+                ValueParser::new(cal, *o)
+                    .instant(&cells[0], values::Role::Event)
+                    .is_some()
+            });
         if looks_like_data {
             let (line, width) = match previous {
                 Some((line, d, w)) if d == delimiter && w == cells.len() => (line, w),
                 _ => (0, cells.len()),
             };
-            return Some(Found { map: header::feedback_by_position(width), delimiter, line });
+            return Some(Found {
+                map: header::feedback_by_position(width),
+                delimiter,
+                line,
+            });
         }
         previous = Some((*number, delimiter, cells.len()));
     }
@@ -218,24 +266,40 @@ fn read_stream(
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
-    let io_err = |e: std::io::Error| InputError::Io { path: shown.clone(), source: e };
+    let io_err = |e: std::io::Error| InputError::Io {
+        path: shown.clone(),
+        source: e,
+    };
     let mut lines = Lines::new(reader);
     let peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
-    let non_blank: Vec<&(u64, Vec<u8>)> =
-        peeked.iter().filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace)).collect();
-    let summary = |kind: InputKind, rows, skipped_rows| InputSummary { path: spec.path.display().to_string(), kind, rows, skipped_rows };
+    let non_blank: Vec<&(u64, Vec<u8>)> = peeked
+        .iter()
+        .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    let summary = |kind: InputKind, rows, skipped_rows| InputSummary {
+        path: spec.path.display().to_string(),
+        kind,
+        rows,
+        skipped_rows,
+    };
     let Some(found) = find_header(&peeked, spec.forced) else {
         if non_blank.len() <= 1 {
             // Empty, or a lone header line of a kind that cannot be told.
             let kind = spec.forced.map_or(InputKind::Unknown, InputKind::from);
             if non_blank.len() == 1 && kind == InputKind::Unknown {
-                warnings.push(format!("{shown}: header only, and its columns match no report kind; nothing read"));
+                warnings.push(format!(
+                    "{shown}: header only, and its columns match no report kind; nothing read"
+                ));
             }
             if let (Some(k), 1) = (spec.forced, non_blank.len()) {
                 let (_, cells) = records::split_line(&non_blank[0].1);
                 let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
                 if let Err(column) = header::match_kind(k, &cells) {
-                    return Err(InputError::MissingColumn { path: shown, kind: k.as_str(), column });
+                    return Err(InputError::MissingColumn {
+                        path: shown,
+                        kind: k.as_str(),
+                        column,
+                    });
                 }
             }
             return Ok(Some(summary(kind, 0, 0)));
@@ -249,7 +313,11 @@ fn read_stream(
                     header::match_kind(kind, &cells).err().unwrap_or("?")
                 })
                 .unwrap_or("?");
-            return Err(InputError::MissingColumn { path: shown, kind: kind.as_str(), column });
+            return Err(InputError::MissingColumn {
+                path: shown,
+                kind: kind.as_str(),
+                column,
+            });
         }
         if spec.from_directory {
             warnings.push(format!("{shown}: not a report sellerhealth knows; skipped"));
@@ -261,20 +329,29 @@ fn read_stream(
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
-    let parser = RowParser { map: &found.map, values: options.values, source: &shown };
+    let parser = RowParser {
+        map: &found.map,
+        values: options.values,
+        source: &shown,
+    };
     let mut reader = RowReader::new(lines, found.delimiter);
     let mut rows = 0u64;
     let mut skipped = 0u64;
-    let mut skip = |line: u64, reason: String, warnings: &mut Vec<String>| -> Result<(), InputError> {
-        if options.strict {
-            return Err(InputError::Row { path: shown.clone(), line, reason });
-        }
-        skipped += 1;
-        if skipped <= SHOWN_ROW_WARNINGS {
-            warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
-        }
-        Ok(())
-    };
+    let mut skip =
+        |line: u64, reason: String, warnings: &mut Vec<String>| -> Result<(), InputError> {
+            if options.strict {
+                return Err(InputError::Row {
+                    path: shown.clone(),
+                    line,
+                    reason,
+                });
+            }
+            skipped += 1;
+            if skipped <= SHOWN_ROW_WARNINGS {
+                warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
+            }
+            Ok(())
+        };
     loop {
         match reader.next_row().map_err(io_err)? {
             Event::End => break,
@@ -295,12 +372,21 @@ fn read_stream(
             }
             Event::TooLong { line } => {
                 rows += 1;
-                skip(line, format!("row longer than {} MiB", records::MAX_RECORD_BYTES >> 20), warnings)?;
+                skip(
+                    line,
+                    format!("row longer than {} MiB", records::MAX_RECORD_BYTES >> 20),
+                    warnings,
+                )?;
             }
             Event::Unterminated { line } => {
-                let reason = "a quote opened here never closes; the rest of the file is skipped".to_string();
+                let reason =
+                    "a quote opened here never closes; the rest of the file is skipped".to_string();
                 if options.strict {
-                    return Err(InputError::Row { path: shown, line, reason });
+                    return Err(InputError::Row {
+                        path: shown,
+                        line,
+                        reason,
+                    });
                 }
                 warnings.push(format!("{shown}:{line}: {reason}"));
                 break;

@@ -47,7 +47,11 @@ pub struct Lines<R: Read> {
 
 impl<R: Read> Lines<R> {
     pub fn new(inner: R) -> Self {
-        Lines { inner: BufReader::with_capacity(BUFFER_BYTES, inner), number: 0, pending: VecDeque::new() }
+        Lines {
+            inner: BufReader::with_capacity(BUFFER_BYTES, inner),
+            number: 0,
+            pending: VecDeque::new(),
+        }
     }
 
     fn next_into(&mut self, out: &mut Vec<u8>) -> io::Result<Option<LineInfo>> {
@@ -56,6 +60,11 @@ impl<R: Read> Lines<R> {
             out.extend_from_slice(&bytes);
             return Ok(Some(LineInfo { number, too_long }));
         }
+        self.read_physical(out)
+    }
+
+    fn read_physical(&mut self, out: &mut Vec<u8>) -> io::Result<Option<LineInfo>> {
+        out.clear();
         let mut too_long = false;
         let mut any = false;
         loop {
@@ -88,7 +97,10 @@ impl<R: Read> Lines<R> {
             out.pop();
         }
         self.number += 1;
-        Ok(Some(LineInfo { number: self.number, too_long }))
+        Ok(Some(LineInfo {
+            number: self.number,
+            too_long,
+        }))
     }
 
     /// Reads up to `n` lines ahead; they are returned again by later reads.
@@ -96,9 +108,13 @@ impl<R: Read> Lines<R> {
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for _ in 0..n {
-            match self.next_into(&mut buf)? {
+            match self.read_physical(&mut buf)? {
                 Some(info) => {
-                    let bytes = if info.too_long { Vec::new() } else { buf.clone() };
+                    let bytes = if info.too_long {
+                        Vec::new()
+                    } else {
+                        buf.clone()
+                    };
                     out.push((info.number, bytes.clone()));
                     self.pending.push_back((info.number, bytes, info.too_long));
                 }
@@ -120,13 +136,19 @@ impl<R: Read> Lines<R> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     /// A row is in the buffer; it starts on `line`.
-    Row { line: u64 },
+    Row {
+        line: u64,
+    },
     /// A blank line (nothing but white space and delimiters): ignored.
     Blank,
     /// A row over [`MAX_RECORD_BYTES`], skipped.
-    TooLong { line: u64 },
+    TooLong {
+        line: u64,
+    },
     /// A comma-delimited quote opened on `line` never closes: the rest of the file is skipped.
-    Unterminated { line: u64 },
+    Unterminated {
+        line: u64,
+    },
     End,
 }
 
@@ -216,7 +238,12 @@ impl<R: Read> RowReader<R> {
                         // Quotes were already removed; commas inside fields are
                         // rare enough in a broken row to accept the re-split.
                         let mut unused = Vec::new();
-                        split_csv_line(text, &mut unused, &mut self.bounds, &mut CsvState::default());
+                        split_csv_line(
+                            text,
+                            &mut unused,
+                            &mut self.bounds,
+                            &mut CsvState::default(),
+                        );
                     }
                 }
             }
@@ -226,7 +253,10 @@ impl<R: Read> RowReader<R> {
 
     /// The row read by the last [`Event::Row`].
     pub fn row(&self) -> Row<'_> {
-        Row { text: &self.text, bounds: &self.bounds }
+        Row {
+            text: &self.text,
+            bounds: &self.bounds,
+        }
     }
 }
 
@@ -260,7 +290,8 @@ impl<'a> Row<'a> {
 }
 
 fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(|c| matches!(c, b' ' | b'\t' | b',' | b'\r' | b'\x0b' | b'\x0c'))
+    line.iter()
+        .all(|c| matches!(c, b' ' | b'\t' | b',' | b'\r' | b'\x0b' | b'\x0c'))
 }
 
 fn split_tabs(line: &[u8], bounds: &mut Vec<(usize, usize)>) {
@@ -283,7 +314,12 @@ struct CsvState {
 /// Splits one physical line of RFC 4180 text, unquoting into `out`. When a
 /// quoted field is still open at the end, `state.in_quotes` stays set and the
 /// next line continues it.
-fn split_csv_line(line: &[u8], out: &mut Vec<u8>, bounds: &mut Vec<(usize, usize)>, state: &mut CsvState) {
+fn split_csv_line(
+    line: &[u8],
+    out: &mut Vec<u8>,
+    bounds: &mut Vec<(usize, usize)>,
+    state: &mut CsvState,
+) {
     if !state.started {
         state.started = true;
         state.at_field_start = true;
@@ -333,7 +369,10 @@ pub fn split_line(line: &[u8]) -> (Delimiter, Vec<String>) {
     let cells = match delimiter {
         Delimiter::Tab => {
             split_tabs(bytes, &mut bounds);
-            bounds.iter().map(|&(a, b)| String::from_utf8_lossy(&bytes[a..b]).trim().to_string()).collect()
+            bounds
+                .iter()
+                .map(|&(a, b)| String::from_utf8_lossy(&bytes[a..b]).trim().to_string())
+                .collect()
         }
         Delimiter::Comma => {
             let mut state = CsvState::default();
@@ -341,7 +380,10 @@ pub fn split_line(line: &[u8]) -> (Delimiter, Vec<String>) {
             if state.in_quotes {
                 bounds.push((state.field_start, out.len()));
             }
-            bounds.iter().map(|&(a, b)| String::from_utf8_lossy(&out[a..b]).trim().to_string()).collect()
+            bounds
+                .iter()
+                .map(|&(a, b)| String::from_utf8_lossy(&out[a..b]).trim().to_string())
+                .collect()
         }
     };
     (delimiter, cells)
@@ -353,11 +395,16 @@ mod tests {
     use std::io::Cursor;
 
     fn rows(input: &str, delimiter: Delimiter) -> Vec<Result<Vec<String>, Event>> {
-        let mut r = RowReader::new(Lines::new(Cursor::new(input.as_bytes().to_vec())), delimiter);
+        let mut r = RowReader::new(
+            Lines::new(Cursor::new(input.as_bytes().to_vec())),
+            delimiter,
+        );
         let mut out = Vec::new();
         loop {
             match r.next_row().unwrap() {
-                Event::Row { .. } => out.push(Ok(r.row().cells().iter().map(|s| s.to_string()).collect())),
+                Event::Row { .. } => {
+                    out.push(Ok(r.row().cells().iter().map(|s| s.to_string()).collect()))
+                }
                 Event::End => break,
                 Event::Blank => {}
                 other => out.push(Err(other)),
@@ -372,8 +419,17 @@ mod tests {
 
     #[test]
     fn tabs_have_no_quoting() {
-        let got = rows("a\t\"Deluxe\" Mug, 11 oz\tc\nd\t\"open\te\n", Delimiter::Tab);
-        assert_eq!(got, vec![ok(&["a", "\"Deluxe\" Mug, 11 oz", "c"]), ok(&["d", "\"open", "e"])]);
+        let got = rows(
+            "a\t\"Deluxe\" Mug, 11 oz\tc\nd\t\"open\te\n",
+            Delimiter::Tab,
+        );
+        assert_eq!(
+            got,
+            vec![
+                ok(&["a", "\"Deluxe\" Mug, 11 oz", "c"]),
+                ok(&["d", "\"open", "e"])
+            ]
+        );
     }
 
     #[test]
@@ -384,13 +440,26 @@ mod tests {
 
     #[test]
     fn csv_quotes_follow_rfc4180() {
-        let got = rows("a,\"b,c\",\"say \"\"hi\"\"\"\n\"multi\nline\",x\ny,z", Delimiter::Comma);
-        assert_eq!(got, vec![ok(&["a", "b,c", "say \"hi\""]), ok(&["multi\nline", "x"]), ok(&["y", "z"])]);
+        let got = rows(
+            "a,\"b,c\",\"say \"\"hi\"\"\"\n\"multi\nline\",x\ny,z",
+            Delimiter::Comma,
+        );
+        assert_eq!(
+            got,
+            vec![
+                ok(&["a", "b,c", "say \"hi\""]),
+                ok(&["multi\nline", "x"]),
+                ok(&["y", "z"])
+            ]
+        );
     }
 
     #[test]
     fn csv_row_line_is_its_first_line() {
-        let mut r = RowReader::new(Lines::new(Cursor::new(b"\"a\nb\",c\nd,e\n".to_vec())), Delimiter::Comma);
+        let mut r = RowReader::new(
+            Lines::new(Cursor::new(b"\"a\nb\",c\nd,e\n".to_vec())),
+            Delimiter::Comma,
+        );
         assert_eq!(r.next_row().unwrap(), Event::Row { line: 1 });
         assert_eq!(r.next_row().unwrap(), Event::Row { line: 3 });
     }
@@ -398,7 +467,10 @@ mod tests {
     #[test]
     fn unterminated_quote_skips_the_rest() {
         let got = rows("a,b\n\"open,c\nd,e\nf,g\n", Delimiter::Comma);
-        assert_eq!(got, vec![ok(&["a", "b"]), Err(Event::Unterminated { line: 2 })]);
+        assert_eq!(
+            got,
+            vec![ok(&["a", "b"]), Err(Event::Unterminated { line: 2 })]
+        );
     }
 
     #[test]
@@ -407,12 +479,22 @@ mod tests {
         input.push_str(&"x".repeat(MAX_RECORD_BYTES + 10));
         input.push_str("\nc\td\n");
         let got = rows(&input, Delimiter::Tab);
-        assert_eq!(got, vec![ok(&["a", "b"]), Err(Event::TooLong { line: 2 }), ok(&["c", "d"])]);
+        assert_eq!(
+            got,
+            vec![
+                ok(&["a", "b"]),
+                Err(Event::TooLong { line: 2 }),
+                ok(&["c", "d"])
+            ]
+        );
     }
 
     #[test]
     fn invalid_utf8_is_replaced() {
-        let mut r = RowReader::new(Lines::new(Cursor::new(b"caf\xE9\tb\n".to_vec())), Delimiter::Tab);
+        let mut r = RowReader::new(
+            Lines::new(Cursor::new(b"caf\xE9\tb\n".to_vec())),
+            Delimiter::Tab,
+        );
         assert_eq!(r.next_row().unwrap(), Event::Row { line: 1 });
         assert_eq!(r.row().cells(), vec!["caf\u{FFFD}", "b"]);
         assert_eq!(r.replaced_rows, 1);

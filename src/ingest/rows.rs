@@ -4,8 +4,10 @@
 use super::header::{ColumnMap, Field, Kind};
 use super::values::{parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
-use crate::model::{CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass};
 use crate::ingest::records::Row;
+use crate::model::{
+    CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass,
+};
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
 pub type Reason = String;
@@ -48,12 +50,18 @@ impl RowParser<'_> {
 
     fn required_instant(&self, row: &Row<'_>, field: Field, role: Role) -> Result<Instant, Reason> {
         self.required(row, field)?;
-        self.instant(row, field, role)?.ok_or_else(|| format!("{} is empty", field.name()))
+        self.instant(row, field, role)?
+            .ok_or_else(|| format!("{} is empty", field.name()))
     }
 
     fn boolean(&self, row: &Row<'_>, field: Field) -> Result<Option<bool>, Reason> {
         let v = self.get(row, field);
-        parse_bool(v).map_err(|()| format!("{} {} is not yes or no", field.name(), quote(v)))
+        if v.is_empty() {
+            return Ok(None);
+        }
+        parse_bool(v)
+            .map(Some)
+            .ok_or_else(|| format!("{} {} is not yes or no", field.name(), quote(v)))
     }
 
     fn channel(&self, row: &Row<'_>) -> Result<Option<Channel>, Reason> {
@@ -64,14 +72,21 @@ impl RowParser<'_> {
         match v.to_ascii_lowercase().as_str() {
             "amazon" | "afn" => Ok(Some(Channel::Afn)),
             "merchant" | "mfn" | "seller" => Ok(Some(Channel::Mfn)),
-            _ => Err(format!("fulfillment-channel {} is not Amazon, AFN, Merchant, MFN or Seller", quote(v))),
+            _ => Err(format!(
+                "fulfillment-channel {} is not Amazon, AFN, Merchant, MFN or Seller",
+                quote(v)
+            )),
         }
     }
 
     /// Checks the row and adds it to the model.
     pub fn add(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
         if row.len() > self.map.width {
-            return Err(format!("{} cells where the header has {}", row.len(), self.map.width));
+            return Err(format!(
+                "{} cells where the header has {}",
+                row.len(),
+                self.map.width
+            ));
         }
         match self.map.kind {
             Kind::Orders => self.order(row, model),
@@ -97,12 +112,26 @@ impl RowParser<'_> {
             "buyer" => Some(CancelledBy::Buyer),
             "seller" => Some(CancelledBy::Seller),
             "amazon" => Some(CancelledBy::Amazon),
-            _ => return Err(format!("cancelled-by {} is not buyer, seller or amazon", quote(by))),
+            _ => {
+                return Err(format!(
+                    "cancelled-by {} is not buyer, seller or amazon",
+                    quote(by)
+                ))
+            }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
         model.add_order(
             id,
-            OrderRow { purchase, channel, status, ship_by, deliver_by, buyer_requested, cancelled_by, last_updated },
+            OrderRow {
+                purchase,
+                channel,
+                status,
+                ship_by,
+                deliver_by,
+                buyer_requested,
+                cancelled_by,
+                last_updated,
+            },
         );
         Ok(())
     }
@@ -117,7 +146,11 @@ impl RowParser<'_> {
         let code = self.get(row, Field::CarrierCode);
         let name = self.get(row, Field::CarrierName);
         // The code, or the name when the code is empty or `Other`.
-        let carrier = if code.is_empty() || code.eq_ignore_ascii_case("other") { name } else { code };
+        let carrier = if code.is_empty() || code.eq_ignore_ascii_case("other") {
+            name
+        } else {
+            code
+        };
         model.add_shipment(
             id,
             ShipmentRow {
@@ -135,8 +168,12 @@ impl RowParser<'_> {
     fn feedback(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
         self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
-        let rating = parse_rating(rating_text)
-            .ok_or_else(|| format!("rating {} is not a whole number from 1 to 5", quote(rating_text)))?;
+        let rating = parse_rating(rating_text).ok_or_else(|| {
+            format!(
+                "rating {} is not a whole number from 1 to 5",
+                quote(rating_text)
+            )
+        })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
         model.add_feedback(id, rating, removed);
@@ -149,7 +186,12 @@ impl RowParser<'_> {
         let kind = match type_text.to_ascii_lowercase().as_str() {
             "a-to-z" | "atoz" | "a-to-z guarantee" | "az" => ClaimType::AToZ,
             "chargeback" => ClaimType::Chargeback,
-            _ => return Err(format!("claim-type {} is not a-to-z or chargeback", quote(type_text))),
+            _ => {
+                return Err(format!(
+                    "claim-type {} is not a-to-z or chargeback",
+                    quote(type_text)
+                ))
+            }
         };
         self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
@@ -164,7 +206,11 @@ impl RowParser<'_> {
             }
         };
         // A chargeback for fraud is Amazon's liability, not the seller's defect.
-        let fraud = kind == ClaimType::Chargeback && self.get(row, Field::Reason).to_lowercase().contains("fraud");
+        let fraud = kind == ClaimType::Chargeback
+            && self
+                .get(row, Field::Reason)
+                .to_lowercase()
+                .contains("fraud");
         model.add_claim(id, kind, !voided && !fraud);
         Ok(())
     }
@@ -188,7 +234,12 @@ impl RowParser<'_> {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),
         };
-        model.add_message(Message { id, received, responded, no_response_needed });
+        model.add_message(Message {
+            id,
+            received,
+            responded,
+            no_response_needed,
+        });
         Ok(())
     }
 }
@@ -208,7 +259,11 @@ pub fn status_class(s: &str) -> StatusClass {
 
 /// Trimmed, upper-cased, spaces and `-` removed (SPEC §4).
 pub fn normalise_tracking(s: &str) -> String {
-    s.trim().chars().filter(|c| !c.is_whitespace() && *c != '-').flat_map(char::to_uppercase).collect()
+    s.trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// A cell value quoted for a message: control characters removed, length capped.
@@ -228,7 +283,10 @@ mod tests {
     fn status_classes() {
         assert_eq!(status_class("Cancelled"), StatusClass::Cancelled);
         assert_eq!(status_class("canceled"), StatusClass::Cancelled);
-        assert_eq!(status_class("Shipped - Delivered to Buyer"), StatusClass::Shipped);
+        assert_eq!(
+            status_class("Shipped - Delivered to Buyer"),
+            StatusClass::Shipped
+        );
         assert_eq!(status_class("PartiallyShipped"), StatusClass::Other);
         assert_eq!(status_class(""), StatusClass::Absent);
     }

@@ -48,7 +48,9 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         Box::new(buffered)
     };
     let mut head = Vec::with_capacity(64 * 1024);
-    (&mut stream).take(SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    (&mut stream)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
     let encoding = sniff(&head, fallback);
     let bom_len = match encoding {
         TextEncoding::Utf8 if head.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
@@ -63,10 +65,19 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         }
         TextEncoding::Transcoded(enc) => {
             // encoding_rs_io drops the BOM of UTF-16 and transcodes lazily.
-            Box::new(DecodeReaderBytesBuilder::new().encoding(Some(enc)).bom_override(true).build(rest))
+            Box::new(
+                DecodeReaderBytesBuilder::new()
+                    .encoding(Some(enc))
+                    .bom_override(true)
+                    .build(rest),
+            )
         }
     };
-    Ok(Opened { reader, encoding, gzip })
+    Ok(Opened {
+        reader,
+        encoding,
+        gzip,
+    })
 }
 
 /// UTF-16 only by its BOM; UTF-8 when the head is valid UTF-8 (an incomplete
@@ -95,12 +106,19 @@ mod tests {
         let mut out = Vec::new();
         let mut r = opened.reader;
         r.read_to_end(&mut out).unwrap();
-        (String::from_utf8(out).unwrap(), opened.encoding, opened.gzip)
+        (
+            String::from_utf8(out).unwrap(),
+            opened.encoding,
+            opened.gzip,
+        )
     }
 
     #[test]
     fn utf8_bom_is_dropped() {
-        let (s, enc, _) = read_all(b"\xEF\xBB\xBForder-id\n".to_vec(), encoding_rs::WINDOWS_1252);
+        let (s, enc, _) = read_all(
+            b"\xEF\xBB\xBForder-id\n".to_vec(),
+            encoding_rs::WINDOWS_1252,
+        );
         assert_eq!(s, "order-id\n");
         assert_eq!(enc, TextEncoding::Utf8);
     }
@@ -132,8 +150,14 @@ mod tests {
 
     #[test]
     fn incomplete_character_at_the_end_of_the_head_is_still_utf8() {
-        assert_eq!(sniff(b"abc\xE2\x82", encoding_rs::WINDOWS_1252), TextEncoding::Utf8);
-        assert_eq!(sniff(b"abc\xE2\x82x", encoding_rs::WINDOWS_1252), TextEncoding::Transcoded(encoding_rs::WINDOWS_1252));
+        assert_eq!(
+            sniff(b"abc\xE2\x82", encoding_rs::WINDOWS_1252),
+            TextEncoding::Utf8
+        );
+        assert_eq!(
+            sniff(b"abc\xE2\x82x", encoding_rs::WINDOWS_1252),
+            TextEncoding::Transcoded(encoding_rs::WINDOWS_1252)
+        );
     }
 
     #[test]

@@ -59,12 +59,26 @@ impl ValueParser {
             let year = year(parts[2])?;
             return ymd(year, month, day);
         }
-        let sep = if s.contains('/') { '/' } else if s.contains('.') { '.' } else { return None };
+        let sep = if s.contains('/') {
+            '/'
+        } else if s.contains('.') {
+            '.'
+        } else {
+            return None;
+        };
         let parts: Vec<&str> = s.split(sep).collect();
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit())) {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()))
+        {
             return None;
         }
-        let order = if parts[0].len() == 4 { DateOrder::YearMonthDay } else { self.order };
+        let order = if parts[0].len() == 4 {
+            DateOrder::YearMonthDay
+        } else {
+            self.order
+        };
         let (y, m, d) = match order {
             DateOrder::MonthDayYear => (parts[2], parts[0], parts[1]),
             DateOrder::DayMonthYear => (parts[2], parts[1], parts[0]),
@@ -87,7 +101,9 @@ fn num(b: &[u8]) -> Option<u32> {
     if b.is_empty() || b.len() > 9 {
         return None;
     }
-    b.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    b.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
 }
 
 fn small_num(s: &str, max_len: usize) -> Option<u32> {
@@ -116,7 +132,17 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
 
 fn month_number(s: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     let lower = s.to_ascii_lowercase();
@@ -125,7 +151,11 @@ fn month_number(s: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(lower.as_str())) || (lower == "sept" && *m == "september"))
+        .position(|m| {
+            *m == lower
+                || (lower.len() == 3 && m.starts_with(lower.as_str()))
+                || (lower == "sept" && *m == "september")
+        })
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
@@ -176,20 +206,23 @@ fn parse_offset(b: &[u8]) -> Option<Option<i32>> {
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     &b[start..end]
 }
 
-/// `true/false`, `yes/no`, `y/n`, `1/0`, any case; empty is "not given".
-pub fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
-    if s.is_empty() {
-        return Ok(None);
-    }
+/// `true/false`, `yes/no`, `y/n`, `1/0`, any case; `None` when it is none of these.
+pub fn parse_bool(s: &str) -> Option<bool> {
     match s.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" => Ok(Some(true)),
-        "false" | "no" | "n" | "0" => Ok(Some(false)),
-        _ => Err(()),
+        "true" | "yes" | "y" | "1" => Some(true),
+        "false" | "no" | "n" | "0" => Some(false),
+        _ => None,
     }
 }
 
@@ -219,7 +252,12 @@ mod tests {
     }
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Instant {
-        NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, s).unwrap().and_utc().timestamp()
+        NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, s)
+            .unwrap()
+            .and_utc()
+            .timestamp()
     }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -229,49 +267,116 @@ mod tests {
     #[test]
     fn rfc3339_forms() {
         let p = us();
-        assert_eq!(p.instant("2025-09-24T12:02:50+00:00", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
-        assert_eq!(p.instant("2025-09-24T05:02:50-07:00", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
-        assert_eq!(p.instant("2025-09-24T12:02:50Z", Role::Event), Some(utc(2025, 9, 24, 12, 2, 50)));
-        assert_eq!(p.instant("2020-10-20T00:00Z", Role::Event), Some(utc(2020, 10, 20, 0, 0, 0)));
-        assert_eq!(p.instant("2025-09-24T12:02:50.987+0530", Role::Event), Some(utc(2025, 9, 24, 6, 32, 50)));
+        assert_eq!(
+            p.instant("2025-09-24T12:02:50+00:00", Role::Event),
+            Some(utc(2025, 9, 24, 12, 2, 50))
+        );
+        assert_eq!(
+            p.instant("2025-09-24T05:02:50-07:00", Role::Event),
+            Some(utc(2025, 9, 24, 12, 2, 50))
+        );
+        assert_eq!(
+            p.instant("2025-09-24T12:02:50Z", Role::Event),
+            Some(utc(2025, 9, 24, 12, 2, 50))
+        );
+        assert_eq!(
+            p.instant("2020-10-20T00:00Z", Role::Event),
+            Some(utc(2020, 10, 20, 0, 0, 0))
+        );
+        assert_eq!(
+            p.instant("2025-09-24T12:02:50.987+0530", Role::Event),
+            Some(utc(2025, 9, 24, 6, 32, 50))
+        );
     }
 
     #[test]
     fn naive_timestamps_are_in_the_zone_in_force() {
         let p = us();
         // PDT is UTC-7 in September.
-        assert_eq!(p.instant("2025-09-24 12:02:50", Role::Event), Some(utc(2025, 9, 24, 19, 2, 50)));
-        assert_eq!(p.instant("2025-09-24T12:02:50", Role::Event), Some(utc(2025, 9, 24, 19, 2, 50)));
+        assert_eq!(
+            p.instant("2025-09-24 12:02:50", Role::Event),
+            Some(utc(2025, 9, 24, 19, 2, 50))
+        );
+        assert_eq!(
+            p.instant("2025-09-24T12:02:50", Role::Event),
+            Some(utc(2025, 9, 24, 19, 2, 50))
+        );
     }
 
     #[test]
     fn date_alone_is_start_for_events_and_end_for_deadlines() {
         let p = us();
         // PST is UTC-8 in late November.
-        assert_eq!(p.instant("2026-11-20", Role::Event), Some(utc(2026, 11, 20, 8, 0, 0)));
-        assert_eq!(p.instant("2026-11-20", Role::Deadline), Some(utc(2026, 11, 21, 7, 59, 59)));
+        assert_eq!(
+            p.instant("2026-11-20", Role::Event),
+            Some(utc(2026, 11, 20, 8, 0, 0))
+        );
+        assert_eq!(
+            p.instant("2026-11-20", Role::Deadline),
+            Some(utc(2026, 11, 21, 7, 59, 59))
+        );
     }
 
     #[test]
     fn date_forms_by_marketplace() {
-        assert_eq!(with(DateOrder::MonthDayYear).date("10/20/23"), Some(day(2023, 10, 20)));
-        assert_eq!(with(DateOrder::MonthDayYear).date("3/4/2026"), Some(day(2026, 3, 4)));
-        assert_eq!(with(DateOrder::DayMonthYear).date("3/4/2026"), Some(day(2026, 4, 3)));
-        assert_eq!(with(DateOrder::DayMonthYear).date("20.10.26"), Some(day(2026, 10, 20)));
-        assert_eq!(with(DateOrder::YearMonthDay).date("2026/10/20"), Some(day(2026, 10, 20)));
-        assert_eq!(with(DateOrder::YearMonthDay).date("26/10/20"), Some(day(2026, 10, 20)));
-        assert_eq!(with(DateOrder::MonthDayYear).date("2026/10/20"), Some(day(2026, 10, 20)));
-        assert_eq!(with(DateOrder::DayMonthYear).date("23-Jul-2026"), Some(day(2026, 7, 23)));
-        assert_eq!(with(DateOrder::DayMonthYear).date("01-oct-26"), Some(day(2026, 10, 1)));
-        assert_eq!(with(DateOrder::DayMonthYear).date("2026-02-28"), Some(day(2026, 2, 28)));
+        assert_eq!(
+            with(DateOrder::MonthDayYear).date("10/20/23"),
+            Some(day(2023, 10, 20))
+        );
+        assert_eq!(
+            with(DateOrder::MonthDayYear).date("3/4/2026"),
+            Some(day(2026, 3, 4))
+        );
+        assert_eq!(
+            with(DateOrder::DayMonthYear).date("3/4/2026"),
+            Some(day(2026, 4, 3))
+        );
+        assert_eq!(
+            with(DateOrder::DayMonthYear).date("20.10.26"),
+            Some(day(2026, 10, 20))
+        );
+        assert_eq!(
+            with(DateOrder::YearMonthDay).date("2026/10/20"),
+            Some(day(2026, 10, 20))
+        );
+        assert_eq!(
+            with(DateOrder::YearMonthDay).date("26/10/20"),
+            Some(day(2026, 10, 20))
+        );
+        assert_eq!(
+            with(DateOrder::MonthDayYear).date("2026/10/20"),
+            Some(day(2026, 10, 20))
+        );
+        assert_eq!(
+            with(DateOrder::DayMonthYear).date("23-Jul-2026"),
+            Some(day(2026, 7, 23))
+        );
+        assert_eq!(
+            with(DateOrder::DayMonthYear).date("01-oct-26"),
+            Some(day(2026, 10, 1))
+        );
+        assert_eq!(
+            with(DateOrder::DayMonthYear).date("2026-02-28"),
+            Some(day(2026, 2, 28))
+        );
     }
 
     #[test]
     fn unparseable_values() {
         let p = us();
         for bad in [
-            "yesterday", "", "2026-02-30", "1999-12-31", "2100-01-01", "13/13/2026", "2026-11-20T25:00:00Z",
-            "2026-11-20T10:00:00+25:00", "2026-11-20Tfoo", "1/2", "12-Foo-2026", "2026-11-20T10:00:00 PST",
+            "yesterday",
+            "",
+            "2026-02-30",
+            "1999-12-31",
+            "2100-01-01",
+            "13/13/2026",
+            "2026-11-20T25:00:00Z",
+            "2026-11-20T10:00:00+25:00",
+            "2026-11-20Tfoo",
+            "1/2",
+            "12-Foo-2026",
+            "2026-11-20T10:00:00 PST",
         ] {
             assert_eq!(p.instant(bad, Role::Event), None, "{bad}");
         }
@@ -281,13 +386,13 @@ mod tests {
     #[test]
     fn booleans_and_ratings() {
         for t in ["true", "TRUE", "Yes", "y", "1"] {
-            assert_eq!(parse_bool(t), Ok(Some(true)));
+            assert_eq!(parse_bool(t), Some(true));
         }
         for f in ["false", "No", "N", "0"] {
-            assert_eq!(parse_bool(f), Ok(Some(false)));
+            assert_eq!(parse_bool(f), Some(false));
         }
-        assert_eq!(parse_bool(""), Ok(None));
-        assert!(parse_bool("maybe").is_err());
+        assert_eq!(parse_bool(""), None);
+        assert_eq!(parse_bool("maybe"), None);
         assert_eq!(parse_rating("3"), Some(3));
         assert_eq!(parse_rating("0"), None);
         assert_eq!(parse_rating("6"), None);

@@ -31,7 +31,9 @@ pub fn open_orders(ctx: &Context<'_>) -> Vec<OpenOrder> {
         .model
         .orders
         .iter()
-        .filter(|(key, o)| o.is_seller_fulfilled() && !o.is_cancelled() && !ctx.ship_confirmed(**key, o))
+        .filter(|(key, o)| {
+            o.is_seller_fulfilled() && !o.is_cancelled() && !ctx.ship_confirmed(**key, o)
+        })
         .filter_map(|(key, o)| {
             let ship_by = ctx.ship_by(o)?;
             let auto_cancel = auto_cancel_at(ctx, o)?;
@@ -42,7 +44,12 @@ pub fn open_orders(ctx: &Context<'_>) -> Vec<OpenOrder> {
             } else {
                 OpenState::Due
             };
-            Some(OpenOrder { order_id: ctx.id(*key), state, ship_by, auto_cancel_at: auto_cancel })
+            Some(OpenOrder {
+                order_id: ctx.id(*key),
+                state,
+                ship_by,
+                auto_cancel_at: auto_cancel,
+            })
         })
         .collect();
     out.sort_by(|a, b| a.order_id.cmp(&b.order_id));
@@ -61,7 +68,10 @@ pub fn pending_messages(ctx: &Context<'_>) -> Vec<PendingMessage> {
         .messages
         .iter()
         .filter(|m| !m.no_response_needed && is_pending(ctx, m))
-        .map(|m| PendingMessage { message_id: m.id.to_string(), answer_by: m.received + RESPONSE_HOURS * 3600 })
+        .map(|m| PendingMessage {
+            message_id: m.id.to_string(),
+            answer_by: m.received + RESPONSE_HOURS * 3600,
+        })
         .collect();
     out.sort_by(|a, b| a.message_id.cmp(&b.message_id));
     out

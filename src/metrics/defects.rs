@@ -8,9 +8,17 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
     let window = ctx.window(MetricId::OrderDefectRate, 60);
     let mut m = Measured::new(MetricId::OrderDefectRate, scope, window);
     let mut components = Components::default();
-    let want = if scope == Scope::Afn { Channel::Afn } else { Channel::Mfn };
+    let want = if scope == Scope::Afn {
+        Channel::Afn
+    } else {
+        Channel::Mfn
+    };
     for (key, order) in &ctx.model.orders {
-        let channel = if order.is_seller_fulfilled() { Channel::Mfn } else { Channel::Afn };
+        let channel = if order.is_seller_fulfilled() {
+            Channel::Mfn
+        } else {
+            Channel::Afn
+        };
         if channel != want || !window.contains(ctx.day(order.purchase)) {
             continue;
         }
@@ -45,8 +53,12 @@ pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
         .filter(|(k, _)| !ctx.model.orders.contains_key(k))
         .map(|(_, c)| u64::from(c.rows))
         .sum();
-    let ship_orphans =
-        ctx.model.shipments.keys().filter(|k| !ctx.model.orders.contains_key(k)).count();
+    let ship_orphans = ctx
+        .model
+        .shipments
+        .keys()
+        .filter(|k| !ctx.model.orders.contains_key(k))
+        .count();
     let mut out = Vec::new();
     if orphans > 0 {
         out.push(format!(

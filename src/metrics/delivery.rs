@@ -14,14 +14,22 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
         if !order.is_seller_fulfilled() || order.is_cancelled() {
             continue;
         }
-        let Some(shipments) = ctx.model.shipments.get(key) else { continue };
-        let Some(deliver_by) = order.deliver_by.or(shipments.deliver_by) else { continue };
+        let Some(shipments) = ctx.model.shipments.get(key) else {
+            continue;
+        };
+        let Some(deliver_by) = order.deliver_by.or(shipments.deliver_by) else {
+            continue;
+        };
         let day = ctx.day(deliver_by);
         if !window.contains(day) {
             continue;
         }
         let deadline = ctx.cal.end_of(day);
-        let mut tracked = shipments.packages.iter().filter(|p| tracking::is_valid(p)).peekable();
+        let mut tracked = shipments
+            .packages
+            .iter()
+            .filter(|p| tracking::is_valid(p))
+            .peekable();
         if tracked.peek().is_none() {
             continue;
         }

@@ -9,7 +9,10 @@ use crate::policy::{MetricId, Scope, AUTO_CANCEL_BUSINESS_DAYS};
 /// The end of the 7th business day after the ship-by day.
 pub fn auto_cancel_at(ctx: &Context<'_>, order: &Order) -> Option<Instant> {
     let ship_by = ctx.ship_by(order)?;
-    Some(ctx.cal.end_of(add_business_days(ctx.day(ship_by), AUTO_CANCEL_BUSINESS_DAYS)))
+    Some(ctx.cal.end_of(add_business_days(
+        ctx.day(ship_by),
+        AUTO_CANCEL_BUSINESS_DAYS,
+    )))
 }
 
 pub fn expired_orders(ctx: &Context<'_>) -> Measured {
@@ -26,11 +29,16 @@ pub fn expired_orders(ctx: &Context<'_>) -> Measured {
             match auto_cancel_at(ctx, order) {
                 Some(deadline) if !confirmed => {
                     if order.is_cancelled() {
-                        (!order.is_buyer_requested() && order.last_updated.is_some_and(|t| t >= deadline))
-                            .then(|| format!("cancelled unconfirmed after {}", ctx.cal.short(deadline)))
+                        (!order.is_buyer_requested()
+                            && order.last_updated.is_some_and(|t| t >= deadline))
+                        .then(|| format!("cancelled unconfirmed after {}", ctx.cal.short(deadline)))
                     } else {
-                        (ctx.evaluation > deadline)
-                            .then(|| format!("still unconfirmed; auto-cancel was due {}", ctx.cal.short(deadline)))
+                        (ctx.evaluation > deadline).then(|| {
+                            format!(
+                                "still unconfirmed; auto-cancel was due {}",
+                                ctx.cal.short(deadline)
+                            )
+                        })
                     }
                 }
                 _ => None,

@@ -31,9 +31,20 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(model: &'a Model, cal: Calendar, as_of: NaiveDate, handling_days: Option<u32>) -> Self {
+    pub fn new(
+        model: &'a Model,
+        cal: Calendar,
+        as_of: NaiveDate,
+        handling_days: Option<u32>,
+    ) -> Self {
         let evaluation = cal.start_of(add_days(as_of, 1));
-        Context { model, cal, as_of, evaluation, handling_days }
+        Context {
+            model,
+            cal,
+            as_of,
+            evaluation,
+            handling_days,
+        }
     }
 
     /// The window of `days` days of `metric`, lag included.
@@ -49,8 +60,10 @@ impl<'a> Context<'a> {
     /// business day after the purchase day with `--handling-days N`.
     pub fn ship_by(&self, order: &Order) -> Option<Instant> {
         order.ship_by.or_else(|| {
-            self.handling_days
-                .map(|n| self.cal.end_of(add_business_days(self.cal.day_of(order.purchase), n)))
+            self.handling_days.map(|n| {
+                self.cal
+                    .end_of(add_business_days(self.cal.day_of(order.purchase), n))
+            })
         })
     }
 
@@ -61,7 +74,8 @@ impl<'a> Context<'a> {
 
     /// Whether the order has a shipment row or a `Shipped…` status.
     pub fn ship_confirmed(&self, key: OrderKey, order: &Order) -> bool {
-        self.model.shipments.contains_key(&key) || order.status == crate::model::StatusClass::Shipped
+        self.model.shipments.contains_key(&key)
+            || order.status == crate::model::StatusClass::Shipped
     }
 }
 

@@ -8,7 +8,9 @@ const LIMIT: i64 = RESPONSE_HOURS * 3600;
 
 /// Unanswered and received 24 hours or less before E (and not after it).
 pub fn is_pending(ctx: &Context<'_>, msg: &Message) -> bool {
-    msg.responded.is_none() && msg.received <= ctx.evaluation && ctx.evaluation - msg.received <= LIMIT
+    msg.responded.is_none()
+        && msg.received <= ctx.evaluation
+        && ctx.evaluation - msg.received <= LIMIT
 }
 
 pub fn response_time(ctx: &Context<'_>, days: u32) -> Measured {
@@ -16,19 +18,26 @@ pub fn response_time(ctx: &Context<'_>, days: u32) -> Measured {
     let mut m = Measured::new(MetricId::ResponseTime, Scope::All, window);
     let (mut answered, mut seconds) = (0u64, 0i64);
     for msg in &ctx.model.messages {
-        if msg.no_response_needed || !window.contains(ctx.day(msg.received)) || is_pending(ctx, msg) {
+        if msg.no_response_needed || !window.contains(ctx.day(msg.received)) || is_pending(ctx, msg)
+        {
             continue;
         }
         let why = match msg.responded {
             Some(r) => {
                 answered += 1;
                 seconds += r - msg.received;
-                (r - msg.received > LIMIT).then(|| format!("answered after {:.1} hours", (r - msg.received) as f64 / 3600.0))
+                (r - msg.received > LIMIT).then(|| {
+                    format!(
+                        "answered after {:.1} hours",
+                        (r - msg.received) as f64 / 3600.0
+                    )
+                })
             }
             None => Some("never answered".to_string()),
         };
         m.count(|| msg.id.to_string(), why);
     }
-    m.average_response_hours = Some((answered > 0).then(|| seconds as f64 / 3600.0 / answered as f64));
+    m.average_response_hours =
+        Some((answered > 0).then(|| seconds as f64 / 3600.0 / answered as f64));
     m
 }

@@ -11,13 +11,20 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
         if !order.is_seller_fulfilled() || order.is_cancelled() {
             continue;
         }
-        let Some(ship_by) = ctx.ship_by(order) else { continue };
+        let Some(ship_by) = ctx.ship_by(order) else {
+            continue;
+        };
         if !window.contains(ctx.day(ship_by)) {
             continue;
         }
         let why = match ctx.model.shipments.get(key) {
-            Some(s) => (s.confirmed > ship_by)
-                .then(|| format!("confirmed {}, due {}", ctx.cal.short(s.confirmed), ctx.cal.short(ship_by))),
+            Some(s) => (s.confirmed > ship_by).then(|| {
+                format!(
+                    "confirmed {}, due {}",
+                    ctx.cal.short(s.confirmed),
+                    ctx.cal.short(ship_by)
+                )
+            }),
             // Shipped without a shipment row: confirmation time unknown, left out.
             None if order.status == StatusClass::Shipped => continue,
             None => (ctx.evaluation > ship_by)
@@ -30,7 +37,12 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
 
 /// Orders the late shipment rate had to leave out, over its longest window.
 pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
-    let longest = crate::policy::rule(MetricId::LateShipmentRate).windows.iter().copied().max().unwrap_or(30);
+    let longest = crate::policy::rule(MetricId::LateShipmentRate)
+        .windows
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(30);
     let window = ctx.window(MetricId::LateShipmentRate, longest);
     let (mut unknown_confirmation, mut no_ship_by) = (0u64, 0u64);
     for (key, order) in &ctx.model.orders {

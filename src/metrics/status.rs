@@ -135,17 +135,29 @@ mod tests {
     fn below_target_boundaries() {
         assert_eq!(status(ODR, 1, 100, W), Status::Bad, "exactly 1% is bad");
         assert_eq!(status(ODR, 1, 101, W), Status::Warning);
-        assert_eq!(status(ODR, 3, 400, W), Status::Warning, "0.75% is the warning edge");
+        assert_eq!(
+            status(ODR, 3, 400, W),
+            Status::Warning,
+            "0.75% is the warning edge"
+        );
         assert_eq!(status(ODR, 3, 401, W), Status::Good);
         assert_eq!(status(ODR, 0, 0, W), Status::NoData);
     }
 
     #[test]
     fn at_least_target_boundaries() {
-        assert_eq!(status(VTR, 5, 100, W), Status::Warning, "exactly 95% is not bad");
+        assert_eq!(
+            status(VTR, 5, 100, W),
+            Status::Warning,
+            "exactly 95% is not bad"
+        );
         assert_eq!(status(VTR, 6, 100, W), Status::Bad);
         assert_eq!(status(VTR, 3, 100, W), Status::Good, "3% < 0.75 × 5%");
-        assert_eq!(status(VTR, 15, 400, W), Status::Warning, "3.75% is the warning edge");
+        assert_eq!(
+            status(VTR, 15, 400, W),
+            Status::Warning,
+            "3.75% is the warning edge"
+        );
         assert_eq!(status(RT, 1, 11, W), Status::Warning);
     }
 
@@ -160,10 +172,19 @@ mod tests {
         // 3 defects in 412 orders: 2 more reach 5/412 >= 1%.
         assert_eq!(headroom(ODR, 3, 412, W), Some(Headroom::DefectsToBreach(2)));
         // 5 in 400 is bad; 101 clean orders make 5/501 < 1% (5/500 is still 1%).
-        assert_eq!(headroom(ODR, 5, 400, W), Some(Headroom::CleanItemsToRecover(101)));
-        assert_eq!(headroom(ODR, 3, 147, W), Some(Headroom::CleanItemsToRecover(154)));
+        assert_eq!(
+            headroom(ODR, 5, 400, W),
+            Some(Headroom::CleanItemsToRecover(101))
+        );
+        assert_eq!(
+            headroom(ODR, 3, 147, W),
+            Some(Headroom::CleanItemsToRecover(154))
+        );
         assert_eq!(headroom(VTR, 1, 80, W), Some(Headroom::DefectsToBreach(4)));
-        assert_eq!(headroom(RT, 4, 24, W), Some(Headroom::CleanItemsToRecover(16)));
+        assert_eq!(
+            headroom(RT, 4, 24, W),
+            Some(Headroom::CleanItemsToRecover(16))
+        );
         assert_eq!(headroom(RT, 1, 11, W), Some(Headroom::DefectsToBreach(1)));
         assert_eq!(headroom(Target::Zero, 1, 11, W), None);
         assert_eq!(headroom(ODR, 0, 0, W), None);
@@ -176,14 +197,17 @@ mod tests {
                 for d in 0..=n {
                     match headroom(target, d, n, W) {
                         Some(Headroom::CleanItemsToRecover(m)) => {
-                            assert_eq!(status(target, d, n + m, W) == Status::Bad, false);
+                            assert_ne!(status(target, d, n + m, W), Status::Bad);
                             if m > 1 {
                                 assert_eq!(status(target, d, n + m - 1, W), Status::Bad);
                             }
                         }
                         Some(Headroom::DefectsToBreach(k)) => {
                             assert!(d + k <= n || k == 1, "{d}+{k} of {n}");
-                            assert_eq!(status(target, (d + k).min(n), n, W) == Status::Bad, d + k <= n);
+                            assert_eq!(
+                                status(target, (d + k).min(n), n, W) == Status::Bad,
+                                d + k <= n
+                            );
                             if k > 1 {
                                 assert_ne!(status(target, d + k - 1, n, W), Status::Bad);
                             }

@@ -9,7 +9,12 @@ pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
     let mut m = Measured::new(MetricId::ValidTrackingRate, Scope::Mfn, window);
     for (key, shipments) in &ctx.model.shipments {
         // A shipment of an order absent from the orders files carries its own channel.
-        let channel = ctx.model.orders.get(key).and_then(|o| o.channel).or(shipments.channel);
+        let channel = ctx
+            .model
+            .orders
+            .get(key)
+            .and_then(|o| o.channel)
+            .or(shipments.channel);
         if channel == Some(Channel::Afn) {
             continue;
         }
@@ -84,7 +89,12 @@ mod tests {
     use super::*;
 
     fn pkg(carrier: Option<&str>, tracking: &str) -> Package {
-        Package { tracking: tracking.into(), carrier: carrier.map(Into::into), confirmed: 0, delivered: None }
+        Package {
+            tracking: tracking.into(),
+            carrier: carrier.map(Into::into),
+            confirmed: 0,
+            delivered: None,
+        }
     }
 
     #[test]
@@ -97,7 +107,12 @@ mod tests {
         assert!(check_number("USPS", "EA123456789US").is_ok());
         assert!(check_number("USPS", "E1123456789US").is_err());
         assert!(check_number("USPS", "940011189922345678").is_err());
-        for n in ["123456789012", "123456789012345", "12345678901234567890", "1234567890123456789012"] {
+        for n in [
+            "123456789012",
+            "123456789012345",
+            "12345678901234567890",
+            "1234567890123456789012",
+        ] {
             assert!(check_number("FedEx", n).is_ok(), "{n}");
         }
         assert!(check_number("FEDEX", "1234567890123").is_err());

@@ -41,7 +41,11 @@ pub struct WindowReport {
 
 impl From<Window> for WindowReport {
     fn from(w: Window) -> Self {
-        WindowReport { from: w.from.to_string(), to: w.to.to_string(), days: w.days }
+        WindowReport {
+            from: w.from.to_string(),
+            to: w.to.to_string(),
+            days: w.days,
+        }
     }
 }
 
@@ -126,7 +130,10 @@ pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
         Some(Headroom::DefectsToBreach(n)) => (None, Some(n)),
         None => (None, None),
     };
-    let component = |d: u64| ComponentReport { defects: d, rate: fraction(d, m.total) };
+    let component = |d: u64| ComponentReport {
+        defects: d,
+        rate: fraction(d, m.total),
+    };
     MetricReport {
         metric: m.metric,
         channel: m.scope,
@@ -134,7 +141,10 @@ pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
         defects: m.defects,
         total: m.total,
         rate,
-        target: TargetReport { condition: target.condition(), value: target.value() },
+        target: TargetReport {
+            condition: target.condition(),
+            value: target.value(),
+        },
         status: st,
         components: m.components.map(|c| ComponentsReport {
             negative_feedback: component(c.negative_feedback),
@@ -143,7 +153,10 @@ pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
         }),
         average_response_hours: m.average_response_hours,
         items: m.items.iter().map(|d| d.id.clone()).collect(),
-        tips: advice::tips_for(m.metric).into_iter().map(str::to_string).collect(),
+        tips: advice::tips_for(m.metric)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         clean_items_to_recover: clean,
         defects_to_breach: breach,
         small_sample: m.total > 0 && m.total < 100 && !matches!(target, Target::Zero),
@@ -154,7 +167,11 @@ pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
 
 /// The overall status: the worst metric status, or `no_data` when none has data.
 pub fn overall(metrics: &[MetricReport]) -> Status {
-    metrics.iter().map(|m| m.status).max().unwrap_or(Status::NoData)
+    metrics
+        .iter()
+        .map(|m| m.status)
+        .max()
+        .unwrap_or(Status::NoData)
 }
 
 pub fn open_order_report(ctx: &Context<'_>, o: &OpenOrder) -> OpenOrderReport {
@@ -167,7 +184,10 @@ pub fn open_order_report(ctx: &Context<'_>, o: &OpenOrder) -> OpenOrderReport {
 }
 
 pub fn pending_message_report(ctx: &Context<'_>, p: &PendingMessage) -> PendingMessageReport {
-    PendingMessageReport { message_id: p.message_id.clone(), answer_by: ctx.cal.rfc3339(p.answer_by) }
+    PendingMessageReport {
+        message_id: p.message_id.clone(),
+        answer_by: ctx.cal.rfc3339(p.answer_by),
+    }
 }
 
 /// Options of the people-facing formats.
@@ -202,7 +222,11 @@ pub fn percent(rate: Option<f64>) -> String {
 /// The target in words (`< 1%`, `≥ 95%`, `0`).
 pub fn target_words(t: &TargetReport) -> String {
     let v = t.value * 100.0;
-    let v = if (v - v.round()).abs() < 1e-9 { format!("{v:.0}%") } else { format!("{v}%") };
+    let v = if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}%")
+    } else {
+        format!("{v}%")
+    };
     match t.condition {
         "below" => format!("< {v}"),
         "at_least" => format!("≥ {v}"),

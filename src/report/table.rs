@@ -2,7 +2,9 @@
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, Table};
 
-use super::{channel_words, metric_status_word, percent, target_words, Render, RenderOptions, Report};
+use super::{
+    channel_words, metric_status_word, percent, target_words, Render, RenderOptions, Report,
+};
 use crate::metrics::status::Status;
 
 pub struct TableFormat;
@@ -14,7 +16,15 @@ impl Render for TableFormat {
         if !options.color {
             t.force_no_tty();
         }
-        t.set_header(vec!["Metric", "Channel", "Window", "Value", "Target", "Status", "Defects / total"]);
+        t.set_header(vec![
+            "Metric",
+            "Channel",
+            "Window",
+            "Value",
+            "Target",
+            "Status",
+            "Defects / total",
+        ]);
         for m in &report.metrics {
             let status = Cell::new(metric_status_word(m.status));
             let status = if options.color {
@@ -30,7 +40,10 @@ impl Render for TableFormat {
             t.add_row(vec![
                 Cell::new(m.metric.title()),
                 Cell::new(channel_words(m.channel)),
-                Cell::new(format!("{} – {} ({} d)", m.window.from, m.window.to, m.window.days)),
+                Cell::new(format!(
+                    "{} – {} ({} d)",
+                    m.window.from, m.window.to, m.window.days
+                )),
                 Cell::new(percent(m.rate)),
                 Cell::new(target_words(&m.target)),
                 status,
