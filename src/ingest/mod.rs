@@ -62,7 +62,7 @@ pub struct InputSpec {
 
 /// The kind of an input as listed in the report (`unknown` for a header-only
 /// file whose kind cannot be told).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Orders,
@@ -88,7 +88,7 @@ impl From<Kind> for InputKind {
 }
 
 /// What was read from one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InputSummary {
     pub path: String,
     pub kind: InputKind,
@@ -258,7 +258,8 @@ fn feedback_by_position(peeked: &[(u64, Vec<u8>)]) -> Option<Found> {
     None
 }
 
-fn read_stream(
+/// Reads an already-opened, decoded stream (see [`read_input`]).
+pub fn read_stream(
     reader: Box<dyn Read + Send>,
     spec: &InputSpec,
     options: &ReadOptions,

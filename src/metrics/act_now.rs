@@ -6,7 +6,7 @@ use super::{expired::auto_cancel_at, response::is_pending, Context};
 use crate::calendar::Instant;
 use crate::policy::RESPONSE_HOURS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OpenState {
     /// Ship-by still ahead.

@@ -11,6 +11,11 @@ pub mod shipping;
 pub mod status;
 pub mod tracking;
 
+#[cfg(test)]
+pub mod testkit;
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 
 use crate::calendar::{add_business_days, add_days, Calendar, Instant, Window};
