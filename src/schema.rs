@@ -1,5 +1,36 @@
-//! `sellerhealth schema`: the JSON Schema of the audit report.
+//! `sellerhealth schema`: the JSON Schema of the audit report, generated from
+//! the same serde types that `--format json` serialises, so it cannot drift.
 
+use crate::report::Report;
+
+/// The schema as a JSON value.
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let mut schema = serde_json::to_value(generator.into_root_schema_for::<Report>())
+        .unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()));
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "title".to_string(),
+            serde_json::Value::String("sellerhealth audit report".to_string()),
+        );
+        obj.insert(
+            "description".to_string(),
+            serde_json::Value::String(format!(
+                "The output of `sellerhealth audit --format json` (schema_version {}, {} {}).",
+                crate::report::SCHEMA_VERSION,
+                env!("CARGO_PKG_NAME"),
+                env!("CARGO_PKG_VERSION")
+            )),
+        );
+    }
+    schema
+}
+
+/// The schema, pretty-printed, for `sellerhealth schema`.
 pub fn schema_text() -> String {
-    String::from("{}\n")
+    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_else(|_| "{}".to_string());
+    s.push('\n');
+    s
 }

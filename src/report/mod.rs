@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::advice;
@@ -17,25 +18,42 @@ use crate::policy::{rule, MetricId, Ratio, Scope, Target};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Report {
+    /// Raised when the meaning of an existing field changes.
     pub schema_version: u32,
+    /// The program and version that wrote the report (`sellerhealth 0.1.0`).
     pub generator: String,
+    /// The last day included in every window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
     pub as_of: String,
+    /// The IANA time zone in force.
     pub timezone: String,
+    /// The marketplace code (`US`, `DE`, …).
     pub marketplace: String,
+    /// The worst status of any metric; `no_data` when no metric has items.
     pub status: Status,
+    /// Every file read, in the order read.
     pub inputs: Vec<InputSummary>,
+    /// Every metric and window, in a fixed order, each always present.
     pub metrics: Vec<MetricReport>,
+    /// Seller-fulfilled orders neither shipped nor cancelled, by order id.
     pub open_orders: Vec<OpenOrderReport>,
+    /// Buyer messages still waiting for a first reply, by message id.
     pub pending_messages: Vec<PendingMessageReport>,
+    /// What had to be skipped or left out while reading and measuring.
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WindowReport {
+    /// The first day of the window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
     pub from: String,
+    /// The last day of the window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
     pub to: String,
+    /// The window's length in days.
     pub days: u32,
 }
 
@@ -49,26 +67,30 @@ impl From<Window> for WindowReport {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TargetReport {
+    /// `below`: the rate must stay under `value`; `at_least`: it must reach `value`;
+    /// `zero`: there should be no defect at all.
+    #[schemars(extend("enum" = ["below", "at_least", "zero"]))]
     pub condition: &'static str,
+    /// The limit as a fraction (0.01 = 1%).
     pub value: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ComponentReport {
     pub defects: u64,
     pub rate: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ComponentsReport {
     pub negative_feedback: ComponentReport,
     pub a_to_z_claims: ComponentReport,
     pub chargebacks: ComponentReport,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MetricReport {
     pub metric: MetricId,
     pub channel: Scope,
@@ -81,12 +103,17 @@ pub struct MetricReport {
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub components: Option<ComponentsReport>,
+    /// Response time only: mean hours to the first reply (null when nothing was answered).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub average_response_hours: Option<Option<f64>>,
+    /// One id per defect, sorted.
     pub items: Vec<String>,
+    /// What helps this metric, most effective first.
     pub tips: Vec<String>,
+    /// Bad now: this many more defect-free items would end the breach.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clean_items_to_recover: Option<u64>,
+    /// Not bad now: this many more defects among the same items would breach the target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub defects_to_breach: Option<u64>,
     /// One defect moves the rate by more than one percentage point.
@@ -99,17 +126,23 @@ pub struct MetricReport {
     pub target_rule: Option<Target>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OpenOrderReport {
     pub order_id: String,
     pub state: OpenState,
+    /// When shipment must be confirmed (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
     pub ship_by: String,
+    /// When Amazon cancels the order if shipment is still not confirmed (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
     pub auto_cancel_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PendingMessageReport {
     pub message_id: String,
+    /// When the 24 hours to answer run out (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
     pub answer_by: String,
 }
 
@@ -230,7 +263,7 @@ pub fn target_words(t: &TargetReport) -> String {
     match t.condition {
         "below" => format!("< {v}"),
         "at_least" => format!("≥ {v}"),
-        _ => "none".to_string(),
+        _ => "0".to_string(),
     }
 }
 
