@@ -197,7 +197,11 @@ struct Found {
     line: u64,
 }
 
-fn find_header(peeked: &[(u64, Vec<u8>)], forced: Option<Kind>) -> Option<Found> {
+fn find_header(
+    peeked: &[(u64, Vec<u8>)],
+    forced: Option<Kind>,
+    values: &ValueParser,
+) -> Option<Found> {
     for (number, bytes) in peeked {
         let (delimiter, cells) = records::split_line(bytes);
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -214,48 +218,33 @@ fn find_header(peeked: &[(u64, Vec<u8>)], forced: Option<Kind>) -> Option<Found>
         }
     }
     if forced.is_none() || forced == Some(Kind::Feedback) {
-        return feedback_by_position(peeked);
+        return feedback_by_position(peeked, values);
     }
     None
 }
 
-/// A translated feedback report: a 6- or 7-cell line whose first cell is a
-/// date and second a rating 1–5; the line before it is its header.
-fn feedback_by_position(peeked: &[(u64, Vec<u8>)]) -> Option<Found> {
-    // Any marketplace's date order will do to recognise a date here.
-    let cal = crate::calendar::Calendar::new(chrono_tz::UTC);
-    let orders = [
-        crate::marketplace::DateOrder::MonthDayYear,
-        crate::marketplace::DateOrder::DayMonthYear,
-        crate::marketplace::DateOrder::YearMonthDay,
-    ];
-    let mut previous: Option<(u64, Delimiter, usize)> = None;
-    for (number, bytes) in peeked {
-        let (delimiter, cells) = records::split_line(bytes);
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        let looks_like_data = matches!(cells.len(), 6 | 7)
-            && parse_rating(&cells[1]).is_some()
-            && orders.iter().any(|o| {
-                ValueParser::new(cal, *o)
-                    .instant(&cells[0], values::Role::Event)
-                    .is_some()
-            });
-        if looks_like_data {
-            let (line, width) = match previous {
-                Some((line, d, w)) if d == delimiter && w == cells.len() => (line, w),
-                _ => (0, cells.len()),
-            };
-            return Some(Found {
-                map: header::feedback_by_position(width),
-                delimiter,
-                line,
-            });
-        }
-        previous = Some((*number, delimiter, cells.len()));
-    }
-    None
+/// A translated feedback report: the first non-blank line is its header
+/// (6 or 7 cells, whatever they say) when the next line's first cell is a date
+/// (in the marketplace's date order) and its second a rating 1–5.
+fn feedback_by_position(peeked: &[(u64, Vec<u8>)], parser: &ValueParser) -> Option<Found> {
+    let mut lines = peeked
+        .iter()
+        .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace));
+    let (header_line, header) = lines.next()?;
+    let (delimiter, header_cells) = records::split_line(header);
+    let (_, data) = lines.next()?;
+    let (data_delimiter, cells) = records::split_line(data);
+    let fits = matches!(header_cells.len(), 6 | 7)
+        && data_delimiter == delimiter
+        && cells.len() <= header_cells.len()
+        && cells.len() >= 5
+        && parse_rating(&cells[1]).is_some()
+        && parser.instant(&cells[0], values::Role::Event).is_some();
+    fits.then(|| Found {
+        map: header::feedback_by_position(header_cells.len()),
+        delimiter,
+        line: *header_line,
+    })
 }
 
 /// Reads an already-opened, decoded stream (see [`read_input`]).
@@ -283,7 +272,7 @@ pub fn read_stream(
         rows,
         skipped_rows,
     };
-    let Some(found) = find_header(&peeked, spec.forced) else {
+    let Some(found) = find_header(&peeked, spec.forced, &options.values) else {
         if non_blank.len() <= 1 {
             // Empty, or a lone header line of a kind that cannot be told.
             let kind = spec.forced.map_or(InputKind::Unknown, InputKind::from);
