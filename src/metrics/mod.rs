@@ -12,6 +12,8 @@ pub mod status;
 pub mod tracking;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 pub mod testkit;
 #[cfg(test)]
 mod tests;
