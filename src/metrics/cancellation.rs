@@ -6,9 +6,15 @@ use crate::policy::{MetricId, Scope};
 
 pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>) -> Measured {
     let window = ctx.window(MetricId::PreFulfillmentCancelRate, 7);
-    let mut m = Measured::new(MetricId::PreFulfillmentCancelRate, Scope::Mfn, window);
+    let mut m = Measured::new(
+        MetricId::PreFulfillmentCancelRate,
+        Scope::Mfn,
+        window,
+        ctx.as_of,
+    );
     for (key, order) in &ctx.model.orders {
-        if !order.is_seller_fulfilled() || !window.contains(ctx.day(order.purchase)) {
+        let day = ctx.day(order.purchase);
+        if !order.is_seller_fulfilled() || !m.wants(day) {
             continue;
         }
         let why = (order.is_cancelled() && !order.is_buyer_requested()).then(|| {
@@ -19,7 +25,7 @@ pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>) -> Measured {
             }
             .to_string()
         });
-        m.count(|| ctx.id(*key), why);
+        m.count_on(day, || ctx.id(*key), why);
     }
     m
 }

@@ -6,7 +6,7 @@ use crate::policy::{MetricId, Scope};
 
 pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
     let window = ctx.window(MetricId::OrderDefectRate, 60);
-    let mut m = Measured::new(MetricId::OrderDefectRate, scope, window);
+    let mut m = Measured::new(MetricId::OrderDefectRate, scope, window, ctx.as_of);
     let mut components = Components::default();
     let want = if scope == Scope::Afn {
         Channel::Afn
@@ -19,26 +19,29 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
         } else {
             Channel::Afn
         };
-        if channel != want || !window.contains(ctx.day(order.purchase)) {
+        let day = ctx.day(order.purchase);
+        if channel != want || !m.wants(day) {
             continue;
         }
+        let in_window = window.contains(day);
         let mut reasons = Vec::new();
         if let Some(c) = ctx.model.complaints.get(key) {
+            let counted = u64::from(in_window);
             if c.negative_feedback {
-                components.negative_feedback += 1;
+                components.negative_feedback += counted;
                 reasons.push(format!("negative feedback ({}★)", c.worst_rating));
             }
             if c.a_to_z {
-                components.a_to_z_claims += 1;
+                components.a_to_z_claims += counted;
                 reasons.push("A-to-z claim".to_string());
             }
             if c.chargeback {
-                components.chargebacks += 1;
+                components.chargebacks += counted;
                 reasons.push("chargeback".to_string());
             }
         }
         let why = (!reasons.is_empty()).then(|| reasons.join(", "));
-        m.count(|| ctx.id(*key), why);
+        m.count_on(day, || ctx.id(*key), why);
     }
     m.components = Some(components);
     m

@@ -5,7 +5,7 @@ use crate::policy::{MetricId, Scope};
 
 pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
     let window = ctx.window(MetricId::OnTimeDeliveryRate, 14);
-    let mut m = Measured::new(MetricId::OnTimeDeliveryRate, Scope::Mfn, window);
+    let mut m = Measured::new(MetricId::OnTimeDeliveryRate, Scope::Mfn, window, ctx.as_of);
     if !ctx.model.has_delivery_column {
         // No delivery scans at all: the metric has no data.
         return m;
@@ -21,7 +21,7 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
             continue;
         };
         let day = ctx.day(deliver_by);
-        if !window.contains(day) {
+        if !m.wants(day) {
             continue;
         }
         let deadline = ctx.cal.end_of(day);
@@ -47,7 +47,7 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
                 }
             }
         }
-        m.count(|| ctx.id(*key), why);
+        m.count_on(day, || ctx.id(*key), why);
     }
     m
 }

@@ -17,9 +17,10 @@ pub fn auto_cancel_at(ctx: &Context<'_>, order: &Order) -> Option<Instant> {
 
 pub fn expired_orders(ctx: &Context<'_>) -> Measured {
     let window = ctx.window(MetricId::ExpiredOrders, 30);
-    let mut m = Measured::new(MetricId::ExpiredOrders, Scope::Mfn, window);
+    let mut m = Measured::new(MetricId::ExpiredOrders, Scope::Mfn, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
-        if !order.is_seller_fulfilled() || !window.contains(ctx.day(order.purchase)) {
+        let day = ctx.day(order.purchase);
+        if !order.is_seller_fulfilled() || !m.wants(day) {
             continue;
         }
         let why = if order.cancelled_by == Some(CancelledBy::Amazon) {
@@ -44,7 +45,7 @@ pub fn expired_orders(ctx: &Context<'_>) -> Measured {
                 _ => None,
             }
         };
-        m.count(|| ctx.id(*key), why);
+        m.count_on(day, || ctx.id(*key), why);
     }
     m
 }

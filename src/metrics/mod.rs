@@ -6,6 +6,7 @@ pub mod cancellation;
 pub mod defects;
 pub mod delivery;
 pub mod expired;
+pub mod forecast;
 pub mod response;
 pub mod shipping;
 pub mod status;
@@ -114,10 +115,16 @@ pub struct Measured {
     pub average_response_hours: Option<Option<f64>>,
     /// One per defect, sorted by id.
     pub items: Vec<Defect>,
+    /// Items per day from the window's first day to the as-of day: (defects, total).
+    /// The forecast slides the window over them.
+    pub daily: Vec<(u64, u64)>,
+    /// The as-of day the metric was measured for.
+    pub as_of: NaiveDate,
 }
 
 impl Measured {
-    pub fn new(metric: MetricId, scope: Scope, window: Window) -> Self {
+    pub fn new(metric: MetricId, scope: Scope, window: Window, as_of: NaiveDate) -> Self {
+        let reach = (as_of.max(window.to) - window.from).num_days() + 1;
         Measured {
             metric,
             scope,
@@ -127,15 +134,34 @@ impl Measured {
             components: None,
             average_response_hours: None,
             items: Vec::new(),
+            daily: vec![(0, 0); usize::try_from(reach).unwrap_or(0)],
+            as_of,
         }
     }
 
-    /// Counts one item, defective when `why` is given.
-    pub fn count(&mut self, id: impl FnOnce() -> String, why: Option<String>) {
-        self.total += 1;
-        if let Some(why) = why {
-            self.defects += 1;
-            self.items.push(Defect { id: id(), why });
+    /// Whether an item of `day` matters: in the window, or after it up to the as-of day.
+    pub fn wants(&self, day: NaiveDate) -> bool {
+        self.slot(day).is_some()
+    }
+
+    fn slot(&self, day: NaiveDate) -> Option<usize> {
+        let i = usize::try_from((day - self.window.from).num_days()).ok()?;
+        (i < self.daily.len()).then_some(i)
+    }
+
+    /// Counts one item of `day`, defective when `why` is given.
+    pub fn count_on(&mut self, day: NaiveDate, id: impl FnOnce() -> String, why: Option<String>) {
+        let Some(i) = self.slot(day) else { return };
+        self.daily[i].1 += 1;
+        if why.is_some() {
+            self.daily[i].0 += 1;
+        }
+        if self.window.contains(day) {
+            self.total += 1;
+            if let Some(why) = why {
+                self.defects += 1;
+                self.items.push(Defect { id: id(), why });
+            }
         }
     }
 

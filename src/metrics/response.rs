@@ -15,17 +15,19 @@ pub fn is_pending(ctx: &Context<'_>, msg: &Message) -> bool {
 
 pub fn response_time(ctx: &Context<'_>, days: u32) -> Measured {
     let window = ctx.window(MetricId::ResponseTime, days);
-    let mut m = Measured::new(MetricId::ResponseTime, Scope::All, window);
+    let mut m = Measured::new(MetricId::ResponseTime, Scope::All, window, ctx.as_of);
     let (mut answered, mut seconds) = (0u64, 0i64);
     for msg in &ctx.model.messages {
-        if msg.no_response_needed || !window.contains(ctx.day(msg.received)) || is_pending(ctx, msg)
-        {
+        let day = ctx.day(msg.received);
+        if msg.no_response_needed || !m.wants(day) || is_pending(ctx, msg) {
             continue;
         }
         let why = match msg.responded {
             Some(r) => {
-                answered += 1;
-                seconds += r - msg.received;
+                if window.contains(day) {
+                    answered += 1;
+                    seconds += r - msg.received;
+                }
                 (r - msg.received > LIMIT).then(|| {
                     format!(
                         "answered after {:.1} hours",
@@ -35,7 +37,7 @@ pub fn response_time(ctx: &Context<'_>, days: u32) -> Measured {
             }
             None => Some("never answered".to_string()),
         };
-        m.count(|| msg.id.to_string(), why);
+        m.count_on(day, || msg.id.to_string(), why);
     }
     m.average_response_hours =
         Some((answered > 0).then(|| seconds as f64 / 3600.0 / answered as f64));

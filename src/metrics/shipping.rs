@@ -6,7 +6,7 @@ use crate::policy::{MetricId, Scope};
 
 pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
     let window = ctx.window(MetricId::LateShipmentRate, days);
-    let mut m = Measured::new(MetricId::LateShipmentRate, Scope::Mfn, window);
+    let mut m = Measured::new(MetricId::LateShipmentRate, Scope::Mfn, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         if !order.is_seller_fulfilled() || order.is_cancelled() {
             continue;
@@ -14,7 +14,8 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
         let Some(ship_by) = ctx.ship_by(order) else {
             continue;
         };
-        if !window.contains(ctx.day(ship_by)) {
+        let day = ctx.day(ship_by);
+        if !m.wants(day) {
             continue;
         }
         let why = match ctx.model.shipments.get(key) {
@@ -30,7 +31,7 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
             None => (ctx.evaluation > ship_by)
                 .then(|| format!("not confirmed, due {}", ctx.cal.short(ship_by))),
         };
-        m.count(|| ctx.id(*key), why);
+        m.count_on(day, || ctx.id(*key), why);
     }
     m
 }

@@ -6,7 +6,7 @@ use crate::policy::{MetricId, Scope};
 
 pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
     let window = ctx.window(MetricId::ValidTrackingRate, 30);
-    let mut m = Measured::new(MetricId::ValidTrackingRate, Scope::Mfn, window);
+    let mut m = Measured::new(MetricId::ValidTrackingRate, Scope::Mfn, window, ctx.as_of);
     for (key, shipments) in &ctx.model.shipments {
         // A shipment of an order absent from the orders files carries its own channel.
         let channel = ctx
@@ -19,11 +19,12 @@ pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
             continue;
         }
         for p in &shipments.packages {
-            if !window.contains(ctx.day(p.confirmed)) {
+            let day = ctx.day(p.confirmed);
+            if !m.wants(day) {
                 continue;
             }
             let why = invalid_reason(p);
-            m.count(|| format!("{}:{}", ctx.id(*key), p.tracking), why);
+            m.count_on(day, || format!("{}:{}", ctx.id(*key), p.tracking), why);
         }
     }
     m
