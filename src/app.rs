@@ -195,9 +195,15 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    let width = if config.output.is_none() && io::stdout().is_terminal() {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    };
     let options = RenderOptions {
         details: config.details,
         color,
+        width,
     };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),

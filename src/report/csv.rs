@@ -1,11 +1,125 @@
-//! `--format csv`: one row per metric and window.
+//! `--format csv`: one row per metric and window, for spreadsheets.
+//!
+//! The columns follow the JSON fields of a metric in order, nested objects
+//! flattened with `_` (`window_from`, `target_value`, `components_…`); lists
+//! are joined in one cell (items with a space, tips with ` | `). A cell that a spreadsheet would read
+//! as a formula (starting with `=`, `+`, `-` or `@`, or a tab or carriage
+//! return) is prefixed with `'`, so an id taken from an input file can never
+//! run as one.
 
-use super::{Render, RenderOptions, Report};
+use super::{MetricReport, Render, RenderOptions, Report};
 
 pub struct Csv;
 
+/// The header, in the order of the JSON fields of a metric.
+pub const COLUMNS: [&str; 24] = [
+    "metric",
+    "channel",
+    "window_from",
+    "window_to",
+    "window_days",
+    "defects",
+    "total",
+    "rate",
+    "target_condition",
+    "target_value",
+    "status",
+    "components_negative_feedback_defects",
+    "components_negative_feedback_rate",
+    "components_a_to_z_claims_defects",
+    "components_a_to_z_claims_rate",
+    "components_chargebacks_defects",
+    "components_chargebacks_rate",
+    "average_response_hours",
+    "items",
+    "tips",
+    "clean_items_to_recover",
+    "defects_to_breach",
+    "small_sample",
+    // Not a JSON field of the metric: the report's as-of day, so that rows
+    // from several runs can be pasted into one sheet.
+    "as_of",
+];
+
 impl Render for Csv {
-    fn render(&self, report: &Report, options: &RenderOptions) -> String {
-        super::table::TableFormat.render(report, options)
+    fn render(&self, report: &Report, _: &RenderOptions) -> String {
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
+        rows.extend(report.metrics.iter().map(|m| row(report, m)));
+        for r in rows {
+            let cells: Vec<String> = r.iter().map(|c| defuse(c)).collect();
+            if w.write_record(&cells).is_err() {
+                break;
+            }
+        }
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+/// A number as JSON writes it (`0.0`, `0.02040816326530612`).
+fn number(v: f64) -> String {
+    serde_json::to_string(&v).unwrap_or_default()
+}
+
+fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
+    v.map(f).unwrap_or_default()
+}
+
+fn row(report: &Report, m: &MetricReport) -> Vec<String> {
+    let json_word = |v: serde_json::Result<serde_json::Value>| match v {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    };
+    let c = m.components.as_ref();
+    vec![
+        json_word(serde_json::to_value(m.metric)),
+        json_word(serde_json::to_value(m.channel)),
+        m.window.from.clone(),
+        m.window.to.clone(),
+        m.window.days.to_string(),
+        m.defects.to_string(),
+        m.total.to_string(),
+        opt(m.rate, number),
+        m.target.condition.to_string(),
+        number(m.target.value),
+        m.status.as_str().to_string(),
+        opt(c, |c| c.negative_feedback.defects.to_string()),
+        opt(c.and_then(|c| c.negative_feedback.rate), number),
+        opt(c, |c| c.a_to_z_claims.defects.to_string()),
+        opt(c.and_then(|c| c.a_to_z_claims.rate), number),
+        opt(c, |c| c.chargebacks.defects.to_string()),
+        opt(c.and_then(|c| c.chargebacks.rate), number),
+        opt(m.average_response_hours.flatten(), number),
+        m.items.join(" "),
+        m.tips.join(" | "),
+        opt(m.clean_items_to_recover, |n| n.to_string()),
+        opt(m.defects_to_breach, |n| n.to_string()),
+        m.small_sample.to_string(),
+        report.as_of.clone(),
+    ]
+}
+
+/// Prefixes a cell a spreadsheet would evaluate with `'`.
+pub fn defuse(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_defused() {
+        for s in ["=1+1", "+1", "-2", "@SUM(A1)", "\t=x"] {
+            assert!(defuse(s).starts_with('\''), "{s}");
+        }
+        assert_eq!(defuse("111-1"), "111-1");
+        assert_eq!(defuse(""), "");
     }
 }

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod words;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -228,6 +229,8 @@ pub fn pending_message_report(ctx: &Context<'_>, p: &PendingMessage) -> PendingM
 pub struct RenderOptions {
     pub details: bool,
     pub color: bool,
+    /// The terminal's width in columns when writing to one; `None` otherwise.
+    pub width: Option<u16>,
 }
 
 /// One output format.
