@@ -109,7 +109,9 @@ mod tests {
     #[test]
     fn one_metric_by_alias() {
         let s = explain_text(Some("lsr")).unwrap_or_default();
-        assert!(s.starts_with("Late shipment rate (late_shipment_rate, alias lsr): target below 4%"));
+        assert!(
+            s.starts_with("Late shipment rate (late_shipment_rate, alias lsr): target below 4%")
+        );
         assert!(s.lines().all(|l| l.chars().count() <= WIDTH), "{s}");
         assert!(explain_text(Some("nope")).is_err());
     }
