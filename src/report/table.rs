@@ -32,10 +32,15 @@ impl Render for TableFormat {
 
         // Headline.
         let (status, summary) = words::headline(report);
-        out.push_str(&format!(
-            "Account health: {} ({summary})\n",
-            p.status(status, words::status_word(status)),
-        ));
+        // Wrapped as plain text, then painted: escapes do not count as columns.
+        let word = words::status_word(status);
+        let headline = wrap(
+            &format!("Account health: {word} ({summary})"),
+            width,
+            "",
+            "",
+        );
+        out.push_str(&headline.replacen(word, &p.status(status, word), 1));
         out.push_str(&wrap(
             &format!(
                 "{} {}",
