@@ -144,11 +144,15 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     }
     let mut model = Model::default();
     let mut inputs = Vec::new();
+    let progress = Progress::start(&specs, config.quiet);
     for spec in &specs {
+        progress.reading(spec);
         if let Some(summary) = ingest::read_input(spec, &options, &mut model, &mut warnings)? {
             inputs.push(summary);
         }
+        progress.read(spec);
     }
+    drop(progress);
     let ctx = Context::new(&model, cal, as_of, config.handling_days);
     warnings.extend(metrics::warnings(&ctx));
     let metrics: Vec<_> = metrics::measure_all(&ctx)
@@ -176,6 +180,65 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         pending_messages,
         warnings: warnings.iter().map(|w| sanitize(w)).collect(),
     })
+}
+
+/// Inputs larger than this in total get a progress bar (on a terminal only).
+const PROGRESS_MIN_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A progress bar on standard error while large inputs are read, file by file.
+/// Nothing at all unless standard error is a terminal, the inputs exceed
+/// [`PROGRESS_MIN_BYTES`] and `--quiet` is off; cleared when dropped.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn start(specs: &[ingest::InputSpec], quiet: bool) -> Progress {
+        let none = Progress { bar: None };
+        if quiet || !io::stderr().is_terminal() {
+            return none;
+        }
+        let total: u64 = specs.iter().map(Self::size).sum();
+        if total <= PROGRESS_MIN_BYTES {
+            return none;
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} reading {wide_msg} {bytes}/{total_bytes} [{bar:30}] {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style.progress_chars("=> "));
+        bar.enable_steady_tick(std::time::Duration::from_millis(150));
+        Progress { bar: Some(bar) }
+    }
+
+    /// The size on disk (compressed for `.gz`; 0 for standard input).
+    fn size(spec: &ingest::InputSpec) -> u64 {
+        std::fs::metadata(&spec.path).map_or(0, |m| m.len())
+    }
+
+    fn reading(&self, spec: &ingest::InputSpec) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(sanitize(&spec.path.display().to_string()));
+        }
+    }
+
+    fn read(&self, spec: &ingest::InputSpec) {
+        if let Some(bar) = &self.bar {
+            bar.inc(Self::size(spec));
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn run_audit(config: &AuditConfig) -> Result<Exit> {
