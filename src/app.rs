@@ -142,7 +142,8 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             reason: "no report files to audit".to_string(),
         });
     }
-    let mut model = Model::default();
+    let cutoff = cal.start_of(metrics::earliest_purchase_day(as_of, config.handling_days));
+    let mut model = Model::with_cutoff(Some(cutoff));
     let mut inputs = Vec::new();
     let progress = Progress::start(&specs, config.quiet);
     for spec in &specs {

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use crate::calendar::Instant;
@@ -102,20 +104,94 @@ pub enum CancelledBy {
     Amazon,
 }
 
-/// One order merged from every row and file that names it.
-#[derive(Debug, Clone, Default)]
+/// An instant in 32 bits: seconds since [`STAMP_EPOCH`], `u32::MAX` for none.
+/// Parsed dates lie in 2000–2099, which this covers with room to spare; it
+/// keeps the per-order record at 20 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp(u32);
+
+/// 1999-12-01T00:00:00Z: before any instant a parsed date can give.
+const STAMP_EPOCH: Instant = 944_006_400;
+
+impl Stamp {
+    const NONE: Stamp = Stamp(u32::MAX);
+
+    fn of(t: Option<Instant>) -> Stamp {
+        match t.map(|t| u32::try_from(t - STAMP_EPOCH)) {
+            Some(Ok(s)) if s != u32::MAX => Stamp(s),
+            _ => Stamp::NONE,
+        }
+    }
+
+    fn get(self) -> Option<Instant> {
+        (self != Stamp::NONE).then(|| STAMP_EPOCH + Instant::from(self.0))
+    }
+
+    fn or(self, other: Stamp) -> Stamp {
+        if self == Stamp::NONE {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// One order merged from every row and file that names it: a compact record
+/// (20 bytes), never the row text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Order {
-    pub purchase: Instant,
-    pub channel: Option<Channel>,
-    pub status: StatusClass,
-    pub ship_by: Option<Instant>,
-    pub deliver_by: Option<Instant>,
-    pub buyer_requested: bool,
-    pub cancelled_by: Option<CancelledBy>,
-    pub last_updated: Option<Instant>,
+    purchase: Stamp,
+    ship_by: Stamp,
+    deliver_by: Stamp,
+    last_updated: Stamp,
+    channel: Option<Channel>,
+    status: StatusClass,
+    cancelled_by: Option<CancelledBy>,
+    buyer_requested: bool,
 }
 
 impl Order {
+    pub fn of(row: &OrderRow) -> Order {
+        Order {
+            purchase: Stamp::of(Some(row.purchase)),
+            ship_by: Stamp::of(row.ship_by),
+            deliver_by: Stamp::of(row.deliver_by),
+            last_updated: Stamp::of(row.last_updated),
+            channel: row.channel,
+            status: row.status,
+            cancelled_by: row.cancelled_by,
+            buyer_requested: row.buyer_requested == Some(true),
+        }
+    }
+
+    pub fn purchase(&self) -> Instant {
+        self.purchase.get().unwrap_or(STAMP_EPOCH)
+    }
+
+    pub fn ship_by(&self) -> Option<Instant> {
+        self.ship_by.get()
+    }
+
+    pub fn deliver_by(&self) -> Option<Instant> {
+        self.deliver_by.get()
+    }
+
+    pub fn last_updated(&self) -> Option<Instant> {
+        self.last_updated.get()
+    }
+
+    pub fn channel(&self) -> Option<Channel> {
+        self.channel
+    }
+
+    pub fn status(&self) -> StatusClass {
+        self.status
+    }
+
+    pub fn cancelled_by(&self) -> Option<CancelledBy> {
+        self.cancelled_by
+    }
+
     pub fn is_cancelled(&self) -> bool {
         self.status == StatusClass::Cancelled || self.cancelled_by.is_some()
     }
@@ -126,6 +202,20 @@ impl Order {
 
     pub fn is_buyer_requested(&self) -> bool {
         self.buyer_requested || self.cancelled_by == Some(CancelledBy::Buyer)
+    }
+
+    /// Merges a record read later: the first non-empty value wins, `Cancelled`
+    /// > `Shipped` > the rest, buyer-requested true from any source wins (SPEC §2.3).
+    fn merge(&mut self, later: &Order) {
+        self.channel = self.channel.or(later.channel);
+        if later.status > self.status {
+            self.status = later.status;
+        }
+        self.ship_by = self.ship_by.or(later.ship_by);
+        self.deliver_by = self.deliver_by.or(later.deliver_by);
+        self.buyer_requested |= later.buyer_requested;
+        self.cancelled_by = self.cancelled_by.or(later.cancelled_by);
+        self.last_updated = self.last_updated.or(later.last_updated);
     }
 }
 
@@ -143,7 +233,7 @@ pub struct OrderRow {
 }
 
 /// A package: the shipment rows of one order with one normalised tracking number.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Package {
     /// Normalised (trimmed, upper-case, no spaces or `-`); empty when blank.
     pub tracking: Box<str>,
@@ -153,8 +243,18 @@ pub struct Package {
     pub delivered: Option<Instant>,
 }
 
+impl Package {
+    fn merge(&mut self, later: Package) {
+        self.confirmed = self.confirmed.max(later.confirmed);
+        if self.carrier.is_none() {
+            self.carrier = later.carrier;
+        }
+        self.delivered = max_opt(self.delivered, later.delivered);
+    }
+}
+
 /// All shipment rows of one order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shipments {
     /// The latest row instant among the order's shipment rows.
     pub confirmed: Instant,
@@ -162,6 +262,20 @@ pub struct Shipments {
     /// The rows' own channel (used when the order is not in any orders file).
     pub channel: Option<Channel>,
     pub packages: Vec<Package>,
+}
+
+impl Shipments {
+    fn merge(&mut self, later: Shipments) {
+        self.confirmed = self.confirmed.max(later.confirmed);
+        self.deliver_by = self.deliver_by.or(later.deliver_by);
+        self.channel = self.channel.or(later.channel);
+        for p in later.packages {
+            match self.packages.iter_mut().find(|q| q.tracking == p.tracking) {
+                Some(q) => q.merge(p),
+                None => self.packages.push(p),
+            }
+        }
+    }
 }
 
 /// One shipment row's values.
@@ -176,7 +290,7 @@ pub struct ShipmentRow {
 }
 
 /// What the feedback and claims files say of one order.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Complaints {
     /// Lowest rating of feedback that is not removed (0: none).
     pub worst_rating: u8,
@@ -187,13 +301,26 @@ pub struct Complaints {
     pub rows: u32,
 }
 
+impl Complaints {
+    fn merge(&mut self, later: &Complaints) {
+        self.rows += later.rows;
+        self.worst_rating = match (self.worst_rating, later.worst_rating) {
+            (0, r) | (r, 0) => r,
+            (a, b) => a.min(b),
+        };
+        self.negative_feedback |= later.negative_feedback;
+        self.a_to_z |= later.a_to_z;
+        self.chargeback |= later.chargeback;
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClaimType {
     AToZ,
     Chargeback,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub id: Box<str>,
     pub received: Instant,
@@ -206,6 +333,12 @@ pub struct Message {
 pub struct Model {
     pub ids: OrderIds,
     pub orders: FxHashMap<OrderKey, Order>,
+    /// Orders first seen shipped or cancelled with a purchase before this
+    /// instant are in no window and cannot be open: they are remembered by id
+    /// only (`dropped`, with the status seen), so memory grows with the orders
+    /// in the windows, not with the history a file holds.
+    pub cutoff: Option<Instant>,
+    pub dropped: FxHashMap<OrderKey, StatusClass>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
     pub messages: Vec<Message>,
@@ -214,59 +347,58 @@ pub struct Model {
 }
 
 impl Model {
-    /// Merges an order row: first non-empty value wins, `Cancelled` > `Shipped`
-    /// > the rest, buyer-requested true from any source wins (SPEC §2.3).
+    /// An empty model that keeps orders placed at or after `cutoff`.
+    pub fn with_cutoff(cutoff: Option<Instant>) -> Model {
+        Model {
+            cutoff,
+            ..Model::default()
+        }
+    }
+
+    /// Merges an order row (SPEC §2.3).
     pub fn add_order(&mut self, id: &str, row: OrderRow) {
         let key = self.ids.key(id);
-        match self.orders.get_mut(&key) {
-            None => {
-                self.orders.insert(
-                    key,
-                    Order {
-                        purchase: row.purchase,
-                        channel: row.channel,
-                        status: row.status,
-                        ship_by: row.ship_by,
-                        deliver_by: row.deliver_by,
-                        buyer_requested: row.buyer_requested == Some(true),
-                        cancelled_by: row.cancelled_by,
-                        last_updated: row.last_updated,
-                    },
-                );
+        let record = Order::of(&row);
+        match self.orders.entry(key) {
+            Entry::Occupied(mut o) => o.get_mut().merge(&record),
+            Entry::Vacant(v) => {
+                if let Some(status) = self.dropped.get_mut(&key) {
+                    *status = (*status).max(row.status);
+                } else if self.cutoff.is_some_and(|c| row.purchase < c)
+                    && row.status >= StatusClass::Shipped
+                {
+                    self.dropped.insert(key, row.status);
+                } else {
+                    v.insert(record);
+                }
             }
-            Some(o) => merge_order(o, &row),
         }
+    }
+
+    /// Whether an orders file names this order (kept, or dropped by age).
+    pub fn knows(&self, key: &OrderKey) -> bool {
+        self.orders.contains_key(key) || self.dropped.contains_key(key)
     }
 
     pub fn add_shipment(&mut self, id: &str, row: ShipmentRow) {
         let key = self.ids.key(id);
-        let entry = self.shipments.entry(key).or_insert_with(|| Shipments {
+        let package = Package {
+            tracking: row.tracking,
+            carrier: row.carrier,
             confirmed: row.instant,
-            deliver_by: None,
-            channel: None,
-            packages: Vec::new(),
-        });
-        entry.confirmed = entry.confirmed.max(row.instant);
-        entry.deliver_by = entry.deliver_by.or(row.deliver_by);
-        entry.channel = entry.channel.or(row.channel);
-        match entry
-            .packages
-            .iter_mut()
-            .find(|p| p.tracking == row.tracking)
-        {
-            Some(p) => {
-                p.confirmed = p.confirmed.max(row.instant);
-                if p.carrier.is_none() {
-                    p.carrier = row.carrier;
-                }
-                p.delivered = max_opt(p.delivered, row.delivered);
+            delivered: row.delivered,
+        };
+        let later = Shipments {
+            confirmed: row.instant,
+            deliver_by: row.deliver_by,
+            channel: row.channel,
+            packages: vec![package],
+        };
+        match self.shipments.entry(key) {
+            Entry::Occupied(mut s) => s.get_mut().merge(later),
+            Entry::Vacant(v) => {
+                v.insert(later);
             }
-            None => entry.packages.push(Package {
-                tracking: row.tracking,
-                carrier: row.carrier,
-                confirmed: row.instant,
-                delivered: row.delivered,
-            }),
         }
     }
 
@@ -299,11 +431,14 @@ impl Model {
         self.messages.push(message);
     }
 
-    /// Merges another model built from files given later (parallel reading).
+    /// Merges a model built from rows that come later (parallel reading), as
+    /// if its rows had been added to this one in order.
     pub fn absorb(&mut self, other: Model) {
         let Model {
             ids,
             orders,
+            cutoff: _,
+            dropped,
             shipments,
             complaints,
             messages,
@@ -316,79 +451,47 @@ impl Model {
                 k
             }
         };
+        self.orders.reserve(orders.len());
         for (k, o) in orders {
             let k = rekey(&mut self.ids, k);
+            match self.orders.entry(k) {
+                Entry::Occupied(mut mine) => mine.get_mut().merge(&o),
+                Entry::Vacant(v) => match self.dropped.get_mut(&k) {
+                    // Dropped by an earlier row: stays dropped.
+                    Some(status) => *status = (*status).max(o.status),
+                    None => {
+                        v.insert(o);
+                    }
+                },
+            }
+        }
+        for (k, status) in dropped {
+            let k = rekey(&mut self.ids, k);
             match self.orders.get_mut(&k) {
+                // Kept by an earlier row: the dropped rows' status still ranks.
+                Some(o) => o.status = o.status.max(status),
                 None => {
-                    self.orders.insert(k, o);
+                    let mine = self.dropped.entry(k).or_insert(status);
+                    *mine = (*mine).max(status);
                 }
-                Some(mine) => merge_order(
-                    mine,
-                    &OrderRow {
-                        purchase: o.purchase,
-                        channel: o.channel,
-                        status: o.status,
-                        ship_by: o.ship_by,
-                        deliver_by: o.deliver_by,
-                        buyer_requested: Some(o.buyer_requested),
-                        cancelled_by: o.cancelled_by,
-                        last_updated: o.last_updated,
-                    },
-                ),
             }
         }
         for (k, s) in shipments {
             let k = rekey(&mut self.ids, k);
-            match self.shipments.get_mut(&k) {
-                None => {
-                    self.shipments.insert(k, s);
-                }
-                Some(mine) => {
-                    mine.confirmed = mine.confirmed.max(s.confirmed);
-                    mine.deliver_by = mine.deliver_by.or(s.deliver_by);
-                    mine.channel = mine.channel.or(s.channel);
-                    for p in s.packages {
-                        match mine.packages.iter_mut().find(|q| q.tracking == p.tracking) {
-                            Some(q) => {
-                                q.confirmed = q.confirmed.max(p.confirmed);
-                                if q.carrier.is_none() {
-                                    q.carrier = p.carrier;
-                                }
-                                q.delivered = max_opt(q.delivered, p.delivered);
-                            }
-                            None => mine.packages.push(p),
-                        }
-                    }
+            match self.shipments.entry(k) {
+                Entry::Occupied(mut mine) => mine.get_mut().merge(s),
+                Entry::Vacant(v) => {
+                    v.insert(s);
                 }
             }
         }
         for (k, c) in complaints {
             let k = rekey(&mut self.ids, k);
-            let mine = self.complaints.entry(k).or_default();
-            mine.rows += c.rows;
-            mine.worst_rating = match (mine.worst_rating, c.worst_rating) {
-                (0, r) | (r, 0) => r,
-                (a, b) => a.min(b),
-            };
-            mine.negative_feedback |= c.negative_feedback;
-            mine.a_to_z |= c.a_to_z;
-            mine.chargeback |= c.chargeback;
+            self.complaints.entry(k).or_default().merge(&c);
         }
         self.messages.extend(messages);
         self.has_delivery_column |= has_delivery_column;
     }
-}
-
-fn merge_order(o: &mut Order, row: &OrderRow) {
-    o.channel = o.channel.or(row.channel);
-    if row.status > o.status {
-        o.status = row.status;
-    }
-    o.ship_by = o.ship_by.or(row.ship_by);
-    o.deliver_by = o.deliver_by.or(row.deliver_by);
-    o.buyer_requested |= row.buyer_requested == Some(true);
-    o.cancelled_by = o.cancelled_by.or(row.cancelled_by);
-    o.last_updated = o.last_updated.or(row.last_updated);
 }
 
 fn max_opt(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {
@@ -417,47 +520,69 @@ mod tests {
         assert_eq!(ids.find("ORDER-43"), None);
     }
 
+    #[test]
+    fn order_record_is_compact() {
+        assert!(
+            std::mem::size_of::<Order>() <= 20,
+            "{}",
+            std::mem::size_of::<Order>()
+        );
+    }
+
+    #[test]
+    fn stamps_round_trip() {
+        for t in [946_684_800, 1_790_000_000, 4_102_444_799] {
+            assert_eq!(Stamp::of(Some(t)).get(), Some(t));
+        }
+        assert_eq!(Stamp::of(None).get(), None);
+    }
+
     fn row(status: StatusClass) -> OrderRow {
         OrderRow {
-            purchase: 100,
+            purchase: 1_790_000_000,
             status,
             ..OrderRow::default()
         }
     }
 
+    const T: Instant = 1_790_000_000;
+
     #[test]
     fn merge_takes_first_non_empty_and_ranks_status() {
         let mut m = Model::default();
+        let id = "111-0000000-0000001";
         m.add_order(
-            "111-0000000-0000001",
+            id,
             OrderRow {
                 ship_by: None,
                 ..row(StatusClass::Shipped)
             },
         );
         m.add_order(
-            "111-0000000-0000001",
+            id,
             OrderRow {
-                ship_by: Some(5),
+                ship_by: Some(T + 5),
                 channel: Some(Channel::Mfn),
                 ..row(StatusClass::Other)
             },
         );
         m.add_order(
-            "111-0000000-0000001",
+            id,
             OrderRow {
-                ship_by: Some(9),
+                ship_by: Some(T + 9),
                 ..row(StatusClass::Absent)
             },
         );
-        let o = &m.orders[&m.ids.find("111-0000000-0000001").unwrap()];
-        assert_eq!(o.status, StatusClass::Shipped);
-        assert_eq!(o.ship_by, Some(5));
-        assert_eq!(o.channel, Some(Channel::Mfn));
-        m.add_order("111-0000000-0000001", row(StatusClass::Cancelled));
-        m.add_order("111-0000000-0000001", row(StatusClass::Shipped));
-        let o = &m.orders[&m.ids.find("111-0000000-0000001").unwrap()];
-        assert_eq!(o.status, StatusClass::Cancelled);
+        let o = m.orders[&m.ids.find(id).unwrap()];
+        assert_eq!(o.status(), StatusClass::Shipped);
+        assert_eq!(o.ship_by(), Some(T + 5));
+        assert_eq!(o.channel(), Some(Channel::Mfn));
+        m.add_order(id, row(StatusClass::Cancelled));
+        m.add_order(id, row(StatusClass::Shipped));
+        assert_eq!(
+            m.orders[&m.ids.find(id).unwrap()].status(),
+            StatusClass::Cancelled
+        );
     }
 
     #[test]
@@ -484,7 +609,133 @@ mod tests {
                 ..row(StatusClass::Cancelled)
             },
         );
-        assert!(m.orders[&m.ids.find("A").unwrap()].buyer_requested);
+        assert!(m.orders[&m.ids.find("A").unwrap()].is_buyer_requested());
+    }
+
+    #[test]
+    fn closed_orders_before_the_cutoff_are_remembered_by_id_only() {
+        let mut m = Model::with_cutoff(Some(T));
+        m.add_order(
+            "OLD",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Shipped)
+            },
+        );
+        m.add_order("OLD", row(StatusClass::Cancelled));
+        m.add_order("NEW", row(StatusClass::Shipped));
+        m.add_order(
+            "NEW",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Cancelled)
+            },
+        );
+        // Old but never shipped: it may still be an open order.
+        m.add_order(
+            "OPEN",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Other)
+            },
+        );
+        assert_eq!(m.orders.len(), 2);
+        let old = m.ids.find("OLD").unwrap();
+        assert!(m.knows(&old) && !m.orders.contains_key(&old));
+        assert_eq!(
+            m.orders[&m.ids.find("NEW").unwrap()].status(),
+            StatusClass::Cancelled
+        );
+    }
+
+    #[test]
+    fn absorb_equals_reading_in_order() {
+        let rows: Vec<(&str, OrderRow)> = vec![
+            (
+                "A",
+                OrderRow {
+                    ship_by: Some(T + 1),
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "B",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "A",
+                OrderRow {
+                    ship_by: Some(T + 2),
+                    ..row(StatusClass::Shipped)
+                },
+            ),
+            ("B", row(StatusClass::Cancelled)),
+            ("111-0000000-0000003", row(StatusClass::Other)),
+            ("C", row(StatusClass::Other)),
+            (
+                "D",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "D",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Cancelled)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Shipped)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Cancelled)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+        ];
+        let mut whole = Model::with_cutoff(Some(T));
+        for (id, r) in rows.clone() {
+            whole.add_order(id, r);
+        }
+        for cut in 0..=rows.len() {
+            let mut first = Model::with_cutoff(Some(T));
+            let mut second = Model::with_cutoff(Some(T));
+            for (id, r) in rows[..cut].iter().cloned() {
+                first.add_order(id, r);
+            }
+            for (id, r) in rows[cut..].iter().cloned() {
+                second.add_order(id, r);
+            }
+            first.absorb(second);
+            assert_eq!(first.orders.len(), whole.orders.len(), "cut {cut}");
+            for (k, o) in &whole.orders {
+                let name = whole.ids.name(*k);
+                assert_eq!(
+                    first.orders.get(&first.ids.find(&name).unwrap()),
+                    Some(o),
+                    "cut {cut}: {name}"
+                );
+            }
+            assert_eq!(first.dropped.len(), whole.dropped.len(), "cut {cut}");
+        }
     }
 
     #[test]

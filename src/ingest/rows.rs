@@ -2,7 +2,7 @@
 //! rule gives a reason, and the reader skips it.
 
 use super::header::{ColumnMap, Field, Kind};
-use super::values::{parse_bool, parse_rating, Role, ValueParser};
+use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
@@ -69,10 +69,16 @@ impl RowParser<'_> {
         if v.is_empty() {
             return Ok(None);
         }
-        match v.to_ascii_lowercase().as_str() {
-            "amazon" | "afn" => Ok(Some(Channel::Afn)),
-            "merchant" | "mfn" | "seller" => Ok(Some(Channel::Mfn)),
-            _ => Err(format!(
+        const CHANNELS: [(&str, Channel); 5] = [
+            ("Merchant", Channel::Mfn),
+            ("Amazon", Channel::Afn),
+            ("MFN", Channel::Mfn),
+            ("AFN", Channel::Afn),
+            ("Seller", Channel::Mfn),
+        ];
+        match lookup(v, &CHANNELS) {
+            Some(c) => Ok(Some(c)),
+            None => Err(format!(
                 "fulfillment-channel {} is not Amazon, AFN, Merchant, MFN or Seller",
                 quote(v)
             )),
@@ -107,12 +113,15 @@ impl RowParser<'_> {
         let deliver_by = self.instant(row, Field::LatestDeliveryDate, Role::Deadline)?;
         let buyer_requested = self.boolean(row, Field::BuyerRequested)?;
         let by = self.get(row, Field::CancelledBy);
-        let cancelled_by = match by.to_ascii_lowercase().as_str() {
-            "" => None,
-            "buyer" => Some(CancelledBy::Buyer),
-            "seller" => Some(CancelledBy::Seller),
-            "amazon" => Some(CancelledBy::Amazon),
-            _ => {
+        const BY: [(&str, Option<CancelledBy>); 4] = [
+            ("", None),
+            ("buyer", Some(CancelledBy::Buyer)),
+            ("seller", Some(CancelledBy::Seller)),
+            ("amazon", Some(CancelledBy::Amazon)),
+        ];
+        let cancelled_by = match lookup(by, &BY) {
+            Some(c) => c,
+            None => {
                 return Err(format!(
                     "cancelled-by {} is not buyer, seller or amazon",
                     quote(by)
@@ -183,10 +192,16 @@ impl RowParser<'_> {
     fn claim(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let type_text = self.required(row, Field::ClaimType)?;
-        let kind = match type_text.to_ascii_lowercase().as_str() {
-            "a-to-z" | "atoz" | "a-to-z guarantee" | "az" => ClaimType::AToZ,
-            "chargeback" => ClaimType::Chargeback,
-            _ => {
+        const TYPES: [(&str, ClaimType); 5] = [
+            ("a-to-z", ClaimType::AToZ),
+            ("atoz", ClaimType::AToZ),
+            ("a-to-z guarantee", ClaimType::AToZ),
+            ("az", ClaimType::AToZ),
+            ("chargeback", ClaimType::Chargeback),
+        ];
+        let kind = match lookup(type_text, &TYPES) {
+            Some(k) => k,
+            None => {
                 return Err(format!(
                     "claim-type {} is not a-to-z or chargeback",
                     quote(type_text)
@@ -195,10 +210,18 @@ impl RowParser<'_> {
         };
         self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
-        let voided = match status.to_ascii_lowercase().as_str() {
-            "" | "pending" | "open" | "granted" => false,
-            "denied" | "withdrawn" | "reversed" => true,
-            _ => {
+        const STATUSES: [(&str, bool); 7] = [
+            ("", false),
+            ("pending", false),
+            ("open", false),
+            ("granted", false),
+            ("denied", true),
+            ("withdrawn", true),
+            ("reversed", true),
+        ];
+        let voided = match lookup(status, &STATUSES) {
+            Some(v) => v,
+            None => {
                 return Err(format!(
                     "claim-status {} is not pending, open, granted, denied, withdrawn or reversed",
                     quote(status)

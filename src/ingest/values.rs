@@ -217,13 +217,30 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
     &b[start..end]
 }
 
+/// The value of the first name in `table` equal to `s`, ignoring ASCII case
+/// (listed values are compared case-insensitively, without allocating).
+pub fn lookup<T: Copy>(s: &str, table: &[(&str, T)]) -> Option<T> {
+    table
+        .iter()
+        .find(|(name, _)| s.eq_ignore_ascii_case(name))
+        .map(|(_, v)| *v)
+}
+
 /// `true/false`, `yes/no`, `y/n`, `1/0`, any case; `None` when it is none of these.
 pub fn parse_bool(s: &str) -> Option<bool> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" => Some(true),
-        "false" | "no" | "n" | "0" => Some(false),
-        _ => None,
-    }
+    lookup(
+        s,
+        &[
+            ("true", true),
+            ("false", false),
+            ("yes", true),
+            ("no", false),
+            ("y", true),
+            ("n", false),
+            ("1", true),
+            ("0", false),
+        ],
+    )
 }
 
 /// An integer 1–5.

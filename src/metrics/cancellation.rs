@@ -13,12 +13,12 @@ pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>) -> Measured {
         ctx.as_of,
     );
     for (key, order) in &ctx.model.orders {
-        let day = ctx.day(order.purchase);
+        let day = ctx.day(order.purchase());
         if !order.is_seller_fulfilled() || !m.wants(day) {
             continue;
         }
         let why = (order.is_cancelled() && !order.is_buyer_requested()).then(|| {
-            match order.cancelled_by {
+            match order.cancelled_by() {
                 Some(CancelledBy::Amazon) => "cancelled by Amazon (never confirmed)",
                 Some(CancelledBy::Seller) => "cancelled by the seller",
                 _ => "cancelled, not at the buyer's request",

@@ -19,7 +19,7 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
         } else {
             Channel::Afn
         };
-        let day = ctx.day(order.purchase);
+        let day = ctx.day(order.purchase());
         if channel != want || !m.wants(day) {
             continue;
         }
@@ -53,14 +53,14 @@ pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
         .model
         .complaints
         .iter()
-        .filter(|(k, _)| !ctx.model.orders.contains_key(k))
+        .filter(|(k, _)| !ctx.model.knows(k))
         .map(|(_, c)| u64::from(c.rows))
         .sum();
     let ship_orphans = ctx
         .model
         .shipments
         .keys()
-        .filter(|k| !ctx.model.orders.contains_key(k))
+        .filter(|k| !ctx.model.knows(k))
         .count();
     let mut out = Vec::new();
     if orphans > 0 {

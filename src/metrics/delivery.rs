@@ -17,7 +17,7 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
         let Some(shipments) = ctx.model.shipments.get(key) else {
             continue;
         };
-        let Some(deliver_by) = order.deliver_by.or(shipments.deliver_by) else {
+        let Some(deliver_by) = order.deliver_by().or(shipments.deliver_by) else {
             continue;
         };
         let day = ctx.day(deliver_by);

@@ -19,11 +19,11 @@ pub fn expired_orders(ctx: &Context<'_>) -> Measured {
     let window = ctx.window(MetricId::ExpiredOrders, 30);
     let mut m = Measured::new(MetricId::ExpiredOrders, Scope::Mfn, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
-        let day = ctx.day(order.purchase);
+        let day = ctx.day(order.purchase());
         if !order.is_seller_fulfilled() || !m.wants(day) {
             continue;
         }
-        let why = if order.cancelled_by == Some(CancelledBy::Amazon) {
+        let why = if order.cancelled_by() == Some(CancelledBy::Amazon) {
             Some("cancelled by Amazon".to_string())
         } else {
             let confirmed = ctx.ship_confirmed(*key, order);
@@ -31,7 +31,7 @@ pub fn expired_orders(ctx: &Context<'_>) -> Measured {
                 Some(deadline) if !confirmed => {
                     if order.is_cancelled() {
                         (!order.is_buyer_requested()
-                            && order.last_updated.is_some_and(|t| t >= deadline))
+                            && order.last_updated().is_some_and(|t| t >= deadline))
                         .then(|| format!("cancelled unconfirmed after {}", ctx.cal.short(deadline)))
                     } else {
                         (ctx.evaluation > deadline).then(|| {

@@ -25,6 +25,27 @@ use crate::calendar::{add_business_days, add_days, Calendar, Instant, Window};
 use crate::model::{Model, Order, OrderKey};
 use crate::policy::{rule, MetricId, Scope};
 
+/// The first purchase day any metric can need for `as_of`: the start of the
+/// order defect rate's window, earlier still when `--handling-days` lets an old
+/// order's ship-by fall in the late shipment window. Orders placed before it
+/// are only remembered by id (see [`Model::cutoff`]).
+pub fn earliest_purchase_day(as_of: NaiveDate, handling_days: Option<u32>) -> NaiveDate {
+    let odr = rule(MetricId::OrderDefectRate);
+    let by_purchase = i64::from(odr.lag + odr.windows[0] - 1);
+    let lsr = i64::from(
+        rule(MetricId::LateShipmentRate)
+            .windows
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(30)
+            - 1,
+    );
+    // N business days span at most N·7/5 + 2 calendar days.
+    let by_ship_by = handling_days.map_or(0, |n| lsr + i64::from(n) * 7 / 5 + 3);
+    add_days(as_of, -by_purchase.max(by_ship_by))
+}
+
 /// What every metric is computed from.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -67,10 +88,10 @@ impl<'a> Context<'a> {
     /// The ship-by instant: `latest-ship-date`, else the end of the N-th
     /// business day after the purchase day with `--handling-days N`.
     pub fn ship_by(&self, order: &Order) -> Option<Instant> {
-        order.ship_by.or_else(|| {
+        order.ship_by().or_else(|| {
             self.handling_days.map(|n| {
                 self.cal
-                    .end_of(add_business_days(self.cal.day_of(order.purchase), n))
+                    .end_of(add_business_days(self.cal.day_of(order.purchase()), n))
             })
         })
     }
@@ -83,7 +104,7 @@ impl<'a> Context<'a> {
     /// Whether the order has a shipment row or a `Shipped…` status.
     pub fn ship_confirmed(&self, key: OrderKey, order: &Order) -> bool {
         self.model.shipments.contains_key(&key)
-            || order.status == crate::model::StatusClass::Shipped
+            || order.status() == crate::model::StatusClass::Shipped
     }
 }
 

@@ -27,7 +27,7 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
                 )
             }),
             // Shipped without a shipment row: confirmation time unknown, left out.
-            None if order.status == StatusClass::Shipped => continue,
+            None if order.status() == StatusClass::Shipped => continue,
             None => (ctx.evaluation > ship_by)
                 .then(|| format!("not confirmed, due {}", ctx.cal.short(ship_by))),
         };
@@ -53,14 +53,14 @@ pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
         match ctx.ship_by(order) {
             Some(ship_by) => {
                 if window.contains(ctx.day(ship_by))
-                    && order.status == StatusClass::Shipped
+                    && order.status() == StatusClass::Shipped
                     && !ctx.model.shipments.contains_key(key)
                 {
                     unknown_confirmation += 1;
                 }
             }
             None => {
-                if window.contains(ctx.day(order.purchase)) {
+                if window.contains(ctx.day(order.purchase())) {
                     no_ship_by += 1;
                 }
             }

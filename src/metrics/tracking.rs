@@ -13,7 +13,7 @@ pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
             .model
             .orders
             .get(key)
-            .and_then(|o| o.channel)
+            .and_then(|o| o.channel())
             .or(shipments.channel);
         if channel == Some(Channel::Afn) {
             continue;
