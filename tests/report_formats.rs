@@ -142,6 +142,20 @@ fn table_tells_where_the_seller_stands_and_what_to_do() {
 }
 
 #[test]
+fn metrics_without_data_say_what_would_measure_them() {
+    let messages = example().join("messages.csv");
+    let r = audit(&["--as-of", "2026-11-20", "-q", messages.to_str().unwrap()]);
+    for text in [
+        flat(&render(&report::table::TableFormat, &r, false)),
+        flat(&render(&report::markdown::Markdown, &r, false)),
+    ] {
+        assert!(text.contains("6 could not be measured"), "{text}");
+        assert!(text.contains("Valid tracking rate: no package confirmed in the window"));
+        assert!(text.contains("Response time under 24 hours: BAD"));
+    }
+}
+
+#[test]
 fn act_now_lists_orders_by_deadline() {
     let r = audit_dir(&example());
     let t = render(&report::table::TableFormat, &r, false);

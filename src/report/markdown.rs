@@ -133,20 +133,11 @@ impl Render for Markdown {
             }
         }
 
-        let no_data: Vec<_> = report
-            .metrics
-            .iter()
-            .filter(|m| m.status == Status::NoData)
-            .collect();
-        if !no_data.is_empty() {
+        let not_measured = words::not_measured(report);
+        if !not_measured.is_empty() {
             out.push_str("\n## Not measured\n\n");
-            for m in no_data {
-                out.push_str(&format!(
-                    "- {}, {}: {}.\n",
-                    m.metric.title(),
-                    escape(&lower_first(&words::window_label(m))),
-                    escape(words::no_data_hint(m))
-                ));
+            for line in not_measured {
+                out.push_str(&format!("- {}\n", escape(&line)));
             }
         }
 
@@ -163,14 +154,6 @@ fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }

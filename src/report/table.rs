@@ -8,9 +8,7 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
 
 use super::words::{self, clean, wrap, Family, TipBook};
-use super::{
-    metric_status_word, percent, target_words, MetricReport, Render, RenderOptions, Report,
-};
+use super::{metric_status_word, percent, target_words, Render, RenderOptions, Report};
 use crate::metrics::status::Status;
 use crate::policy::{MetricId, Scope};
 
@@ -79,26 +77,12 @@ impl Render for TableFormat {
             family(&mut out, f, options, width, &p, &mut tips);
         }
 
-        let no_data: Vec<&MetricReport> = report
-            .metrics
-            .iter()
-            .filter(|m| m.status == Status::NoData)
-            .collect();
-        if !no_data.is_empty() {
+        let not_measured = words::not_measured(report);
+        if !not_measured.is_empty() {
             out.push('\n');
             out.push_str(&p.heading("NOT MEASURED"));
-            for m in no_data {
-                out.push_str(&wrap(
-                    &format!(
-                        "{}, {}: {}.",
-                        m.metric.title(),
-                        lower_first(&words::window_label(m)),
-                        words::no_data_hint(m)
-                    ),
-                    width,
-                    "  - ",
-                    "    ",
-                ));
+            for line in not_measured {
+                out.push_str(&wrap(&line, width, "  - ", "    "));
             }
         }
 
@@ -138,14 +122,6 @@ impl Painter {
 
     fn heading(&self, text: &str) -> String {
         format!("{}\n", self.paint("1", text))
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -248,7 +248,7 @@ pub fn small_sample_sentence(m: &MetricReport) -> Option<&'static str> {
 /// Why a metric has no data, and what would give it some.
 pub fn no_data_hint(m: &MetricReport) -> &'static str {
     match m.metric {
-        MetricId::OrderDefectRate => "no orders of this channel placed in the window (needs an orders report covering it)",
+        MetricId::OrderDefectRate => "no order placed in the window (needs an orders report covering it)",
         MetricId::LateShipmentRate => "no seller-fulfilled order with a ship-by day in the window (ship-by dates come from the Order Report, or use --handling-days)",
         MetricId::PreFulfillmentCancelRate | MetricId::ExpiredOrders => "no seller-fulfilled order placed in the window (needs an orders report covering it)",
         MetricId::ValidTrackingRate => "no package confirmed in the window (needs a shipment-confirmation report)",
@@ -294,6 +294,40 @@ pub fn footer(report: &Report, details: bool) -> String {
         footer.push_str(" The orders and messages behind each count: add --details.");
     }
     footer
+}
+
+/// A line for each metric (or window of a metric) with no items, saying what
+/// would give it some.
+pub fn not_measured(report: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in families(report) {
+        let empty: Vec<&MetricReport> = f
+            .windows
+            .iter()
+            .copied()
+            .filter(|m| m.status == Status::NoData)
+            .collect();
+        let Some(first) = empty.first() else {
+            continue;
+        };
+        if empty.len() == f.windows.len() {
+            out.push(format!("{}: {}.", f.metric.title(), no_data_hint(first)));
+        } else {
+            for m in empty {
+                let label = window_label(m);
+                let label = match label.strip_prefix("Seller") {
+                    Some(rest) => format!("seller{rest}"),
+                    None => label,
+                };
+                out.push(format!(
+                    "{}, {label}: {}.",
+                    f.metric.title(),
+                    no_data_hint(m)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// One metric family (all its windows and channels), in report order.
@@ -355,7 +389,8 @@ pub fn headline(report: &Report) -> (Status, String) {
     let count = |s: Status| fams.iter().filter(|f| f.status() == s).count();
     let (bad, warn) = (count(Status::Bad), count(Status::Warning));
     let n = fams.len();
-    let text = match report.status {
+    let unmeasured = count(Status::NoData);
+    let mut text = match report.status {
         Status::Bad => {
             let mut s = format!(
                 "{bad} of {n} {} Amazon's target",
@@ -380,6 +415,9 @@ pub fn headline(report: &Report) -> (Status, String) {
         Status::Good => "every metric with data meets Amazon's target".to_string(),
         Status::NoData => "no metric had anything to measure in its window".to_string(),
     };
+    if unmeasured > 0 && report.status != Status::NoData {
+        text.push_str(&format!("; {unmeasured} could not be measured"));
+    }
     (report.status, text)
 }
 
