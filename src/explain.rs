@@ -66,14 +66,20 @@ pub fn explain_text(metric: Option<&str>) -> Result<String> {
         );
     };
     let e = advice::explain(m);
-    let mut s = format!(
-        "{} ({}, alias {}): target {}, over {}.\n\n",
-        m.title(),
-        m.as_str(),
-        m.short(),
-        target_short(rule(m).target),
-        windows_short(m)
+    let mut s = wrap(
+        &format!(
+            "{} ({}, alias {}): target {}, over {}.",
+            m.title(),
+            m.as_str(),
+            m.short(),
+            target_short(rule(m).target),
+            windows_short(m)
+        ),
+        WIDTH,
+        "",
+        "",
     );
+    s.push('\n');
     for (label, text) in [
         ("What", e.what),
         ("Window", e.window),
