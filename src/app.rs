@@ -145,10 +145,16 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     let cutoff = cal.start_of(metrics::earliest_purchase_day(as_of, config.handling_days));
     let mut model = Model::with_cutoff(Some(cutoff));
     let mut inputs = Vec::new();
+    let parallel = ingest::Parallel {
+        threads: config.threads,
+        min_bytes: config.parallel_min_bytes,
+    };
     let progress = Progress::start(&specs, config.quiet);
     for spec in &specs {
         progress.reading(spec);
-        if let Some(summary) = ingest::read_input(spec, &options, &mut model, &mut warnings)? {
+        if let Some(summary) =
+            ingest::read_input(spec, &options, parallel, &mut model, &mut warnings)?
+        {
             inputs.push(summary);
         }
         progress.read(spec);

@@ -41,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Audit report files or directories and print each metric against Amazon's target.
     #[command(after_help = AUDIT_EXAMPLES)]
-    Audit(AuditArgs),
+    Audit(Box<AuditArgs>),
     /// Explain how a metric is computed and what improves it.
     #[command(
         after_help = "Examples:\n  sellerhealth explain\n  sellerhealth explain order_defect_rate\n  sellerhealth explain lsr"
@@ -148,6 +148,12 @@ pub struct AuditArgs {
     /// Read files one by one on one core (the default splits large files across cores).
     #[arg(long, hide = true)]
     pub sequential: bool,
+    /// Reading threads for large files [default: the cores available] (for tests and benchmarks).
+    #[arg(long, hide = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
+    /// Split files of at least this many bytes across threads (for tests and benchmarks).
+    #[arg(long, hide = true, value_name = "BYTES")]
+    pub parallel_min_bytes: Option<u64>,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -192,7 +198,10 @@ pub struct AuditConfig {
     pub color: ColorChoice,
     pub output: Option<PathBuf>,
     pub quiet: bool,
-    pub parallel: bool,
+    /// Reading threads for large plain files (1: one core).
+    pub threads: usize,
+    /// Smallest file split across threads.
+    pub parallel_min_bytes: u64,
 }
 
 /// The parsed command.
@@ -247,7 +256,17 @@ where
                 color: a.color,
                 output: a.output,
                 quiet: a.quiet,
-                parallel: !a.sequential,
+                threads: if a.sequential {
+                    1
+                } else {
+                    a.threads.map_or_else(
+                        || std::thread::available_parallelism().map_or(1, usize::from),
+                        usize::from,
+                    )
+                },
+                parallel_min_bytes: a
+                    .parallel_min_bytes
+                    .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
             }))
         }
         Command::Explain { metric } => Parsed::Explain(metric),

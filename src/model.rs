@@ -328,17 +328,108 @@ pub struct Message {
     pub no_response_needed: bool,
 }
 
+/// A map split in shards with disjoint keys: chunks read in parallel keep
+/// their own tables, so merging them moves no entry and never rehashes (the
+/// peak memory of a parallel read stays that of the orders themselves).
+#[derive(Debug, Clone)]
+pub struct Sharded<V> {
+    shards: Vec<FxHashMap<OrderKey, V>>,
+}
+
+impl<V> Default for Sharded<V> {
+    fn default() -> Self {
+        Sharded {
+            shards: vec![FxHashMap::default()],
+        }
+    }
+}
+
+impl<V> Sharded<V> {
+    pub fn get(&self, key: &OrderKey) -> Option<&V> {
+        self.shards.iter().find_map(|s| s.get(key))
+    }
+
+    pub fn get_mut(&mut self, key: &OrderKey) -> Option<&mut V> {
+        self.shards.iter_mut().find_map(|s| s.get_mut(key))
+    }
+
+    pub fn contains_key(&self, key: &OrderKey) -> bool {
+        self.shards.iter().any(|s| s.contains_key(key))
+    }
+
+    /// Inserts a key that is in no shard.
+    fn insert_new(&mut self, key: OrderKey, value: V) {
+        if let Some(last) = self.shards.last_mut() {
+            last.insert(key, value);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.shards.iter().map(FxHashMap::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shards.iter().all(FxHashMap::is_empty)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&OrderKey, &V)> {
+        self.shards.iter().flat_map(|s| s.iter())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &OrderKey> {
+        self.shards.iter().flat_map(|s| s.keys())
+    }
+
+    /// Adds a later map: `merge` folds each value whose key this map already
+    /// has (and drops it from `later`); the rest becomes a new shard.
+    fn absorb(&mut self, mut later: FxHashMap<OrderKey, V>, mut merge: impl FnMut(&mut V, V))
+    where
+        V: Copy,
+    {
+        later.retain(|key, v| match self.get_mut(key) {
+            Some(mine) => {
+                merge(mine, *v);
+                false
+            }
+            None => true,
+        });
+        if !later.is_empty() {
+            self.shards.push(later);
+        }
+    }
+}
+
+impl<'a, V> IntoIterator for &'a Sharded<V> {
+    type Item = (&'a OrderKey, &'a V);
+    type IntoIter = Box<dyn Iterator<Item = (&'a OrderKey, &'a V)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl<V> std::ops::Index<&OrderKey> for Sharded<V> {
+    type Output = V;
+
+    fn index(&self, key: &OrderKey) -> &V {
+        match self.get(key) {
+            Some(v) => v,
+            None => panic!("no such order"),
+        }
+    }
+}
+
 /// Everything the metrics need, merged.
 #[derive(Debug, Default)]
 pub struct Model {
     pub ids: OrderIds,
-    pub orders: FxHashMap<OrderKey, Order>,
+    pub orders: Sharded<Order>,
     /// Orders first seen shipped or cancelled with a purchase before this
     /// instant are in no window and cannot be open: they are remembered by id
     /// only (`dropped`, with the status seen), so memory grows with the orders
     /// in the windows, not with the history a file holds.
     pub cutoff: Option<Instant>,
-    pub dropped: FxHashMap<OrderKey, StatusClass>,
+    pub dropped: Sharded<StatusClass>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
     pub messages: Vec<Message>,
@@ -359,20 +450,42 @@ impl Model {
     pub fn add_order(&mut self, id: &str, row: OrderRow) {
         let key = self.ids.key(id);
         let record = Order::of(&row);
-        match self.orders.entry(key) {
-            Entry::Occupied(mut o) => o.get_mut().merge(&record),
-            Entry::Vacant(v) => {
-                if let Some(status) = self.dropped.get_mut(&key) {
-                    *status = (*status).max(row.status);
-                } else if self.cutoff.is_some_and(|c| row.purchase < c)
-                    && row.status >= StatusClass::Shipped
-                {
-                    self.dropped.insert(key, row.status);
-                } else {
-                    v.insert(record);
+        let old_and_closed =
+            self.cutoff.is_some_and(|c| row.purchase < c) && row.status >= StatusClass::Shipped;
+        if let ([orders], [dropped]) = (&mut self.orders.shards[..], &mut self.dropped.shards[..]) {
+            // One table each (reading one file on one core): a single probe.
+            match orders.entry(key) {
+                Entry::Occupied(mut o) => o.get_mut().merge(&record),
+                Entry::Vacant(v) => {
+                    if let Some(status) = dropped.get_mut(&key) {
+                        *status = (*status).max(row.status);
+                    } else if old_and_closed {
+                        dropped.insert(key, row.status);
+                    } else {
+                        v.insert(record);
+                    }
                 }
             }
+            return;
         }
+        if let Some(o) = self.orders.get_mut(&key) {
+            o.merge(&record);
+        } else if let Some(status) = self.dropped.get_mut(&key) {
+            *status = (*status).max(row.status);
+        } else if old_and_closed {
+            self.dropped.insert_new(key, row.status);
+        } else {
+            self.orders.insert_new(key, record);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.orders.is_empty()
+            && self.dropped.is_empty()
+            && self.shipments.is_empty()
+            && self.complaints.is_empty()
+            && self.messages.is_empty()
+            && !self.has_delivery_column
     }
 
     /// Whether an orders file names this order (kept, or dropped by age).
@@ -434,6 +547,13 @@ impl Model {
     /// Merges a model built from rows that come later (parallel reading), as
     /// if its rows had been added to this one in order.
     pub fn absorb(&mut self, other: Model) {
+        if self.is_empty() {
+            // Nothing to merge with: take the other model whole.
+            let cutoff = self.cutoff;
+            *self = other;
+            self.cutoff = cutoff;
+            return;
+        }
         let Model {
             ids,
             orders,
@@ -451,31 +571,30 @@ impl Model {
                 k
             }
         };
-        self.orders.reserve(orders.len());
-        for (k, o) in orders {
-            let k = rekey(&mut self.ids, k);
-            match self.orders.entry(k) {
-                Entry::Occupied(mut mine) => mine.get_mut().merge(&o),
-                Entry::Vacant(v) => match self.dropped.get_mut(&k) {
-                    // Dropped by an earlier row: stays dropped.
-                    Some(status) => *status = (*status).max(o.status),
-                    None => {
-                        v.insert(o);
-                    }
-                },
+        let rekey = &rekey;
+        let orders = rekeyed(&mut self.ids, &ids, orders);
+        let dropped = rekeyed(&mut self.ids, &ids, dropped);
+        // Rows of a later chunk for an order dropped earlier stay dropped; a
+        // later chunk's dropped rows still rank the status of a kept order.
+        let mut orders = orders;
+        orders.retain(|k, o| match self.dropped.get_mut(k) {
+            Some(status) => {
+                *status = (*status).max(o.status);
+                false
             }
-        }
-        for (k, status) in dropped {
-            let k = rekey(&mut self.ids, k);
-            match self.orders.get_mut(&k) {
-                // Kept by an earlier row: the dropped rows' status still ranks.
-                Some(o) => o.status = o.status.max(status),
-                None => {
-                    let mine = self.dropped.entry(k).or_insert(status);
-                    *mine = (*mine).max(status);
-                }
+            None => true,
+        });
+        let mut dropped = dropped;
+        dropped.retain(|k, status| match self.orders.get_mut(k) {
+            Some(o) => {
+                o.status = o.status.max(*status);
+                false
             }
-        }
+            None => true,
+        });
+        self.orders.absorb(orders, |mine, later| mine.merge(&later));
+        self.dropped
+            .absorb(dropped, |mine, later| *mine = (*mine).max(later));
         for (k, s) in shipments {
             let k = rekey(&mut self.ids, k);
             match self.shipments.entry(k) {
@@ -492,6 +611,27 @@ impl Model {
         self.messages.extend(messages);
         self.has_delivery_column |= has_delivery_column;
     }
+}
+
+/// One map of `theirs`' keys in `this` id space; a single shard of packed
+/// ids is taken as it is, without rehashing.
+fn rekeyed<V>(this: &mut OrderIds, theirs: &OrderIds, map: Sharded<V>) -> FxHashMap<OrderKey, V> {
+    let mut shards = map.shards;
+    if theirs.names.is_empty() && shards.len() == 1 {
+        return shards.pop().unwrap_or_default();
+    }
+    shards
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| {
+            let k = if k.0 & INTERNED != 0 {
+                this.key(&theirs.name(k))
+            } else {
+                k
+            };
+            (k, v)
+        })
+        .collect()
 }
 
 fn max_opt(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {

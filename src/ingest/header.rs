@@ -188,6 +188,14 @@ impl ColumnMap {
         self.slots[field as usize]
     }
 
+    /// The columns any field of the kind is read from.
+    pub fn used_columns(&self) -> Vec<usize> {
+        let mut c: Vec<usize> = self.slots.iter().flatten().copied().collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
     pub fn has(&self, field: Field) -> bool {
         self.get(field).is_some()
     }

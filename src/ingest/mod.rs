@@ -8,7 +8,7 @@ pub mod source;
 pub mod values;
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
@@ -176,6 +176,7 @@ pub fn display_path(p: &Path) -> String {
 pub fn read_input(
     spec: &InputSpec,
     options: &ReadOptions,
+    parallel: Parallel,
     model: &mut Model,
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
@@ -186,7 +187,16 @@ pub fn read_input(
     };
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
-    read_stream(opened.reader, spec, options, model, warnings)
+    // A plain UTF-8 file can be split at byte offsets and read on several cores.
+    let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
+    read_decoded(
+        opened.reader,
+        spec,
+        options,
+        if plain { parallel } else { Parallel::NONE },
+        model,
+        warnings,
+    )
 }
 
 /// A header found among the first lines.
@@ -255,6 +265,17 @@ pub fn read_stream(
     model: &mut Model,
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
+    read_decoded(reader, spec, options, Parallel::NONE, model, warnings)
+}
+
+fn read_decoded(
+    reader: Box<dyn Read + Send>,
+    spec: &InputSpec,
+    options: &ReadOptions,
+    parallel: Parallel,
+    model: &mut Model,
+    warnings: &mut Vec<String>,
+) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
     let io_err = |e: std::io::Error| InputError::Io {
         path: shown.clone(),
@@ -315,7 +336,7 @@ pub fn read_stream(
         }
         return Err(InputError::UnknownKind { path: shown });
     };
-    lines.skip_through(found.line);
+    lines.skip_through(found.line).map_err(io_err)?;
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
@@ -324,74 +345,332 @@ pub fn read_stream(
         values: options.values,
         source: &shown,
     };
-    let mut reader = RowReader::new(lines, found.delimiter);
-    let mut rows = 0u64;
-    let mut skipped = 0u64;
-    let mut skip =
-        |line: u64, reason: String, warnings: &mut Vec<String>| -> Result<(), InputError> {
-            if options.strict {
-                return Err(InputError::Row {
-                    path: shown.clone(),
-                    line,
-                    reason,
-                });
+    let tally = match parallel_plan(spec, parallel, &found) {
+        Some(plan) => read_parallel(&plan, &parser, model, options.strict, found.line),
+        None => read_rows(
+            RowReader::new(lines, found.delimiter).only_columns(found.map.used_columns()),
+            &parser,
+            model,
+            options.strict,
+        ),
+    }
+    .map_err(|e| e.into_input_error(&shown))?;
+    tally.warn(&shown, warnings);
+    if options.strict {
+        if let Some((line, reason)) = tally.first_error() {
+            return Err(InputError::Row {
+                path: shown,
+                line,
+                reason,
+            });
+        }
+    }
+    Ok(Some(summary(
+        found.map.kind.into(),
+        tally.rows,
+        tally.skipped,
+    )))
+}
+
+/// What reading the rows of one file (or one chunk of it) gave.
+#[derive(Debug, Default)]
+struct Tally {
+    rows: u64,
+    skipped: u64,
+    /// The first few skipped rows: (line relative to the chunk, reason).
+    first_skips: Vec<(u64, String)>,
+    /// A comma-delimited quote that never closes: its relative line.
+    unterminated: Option<u64>,
+    replaced_rows: u64,
+    first_replaced: Option<u64>,
+    /// Physical lines the chunk held.
+    lines: u64,
+}
+
+impl Tally {
+    /// Appends a later chunk whose lines follow this one's.
+    fn append(&mut self, later: Tally) {
+        let offset = self.lines;
+        self.rows += later.rows;
+        self.skipped += later.skipped;
+        for (line, reason) in later.first_skips {
+            if self.first_skips.len() < SHOWN_ROW_WARNINGS as usize {
+                self.first_skips.push((line + offset, reason));
             }
-            skipped += 1;
-            if skipped <= SHOWN_ROW_WARNINGS {
-                warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
-            }
-            Ok(())
-        };
+        }
+        if self.unterminated.is_none() {
+            self.unterminated = later.unterminated.map(|l| l + offset);
+        }
+        self.replaced_rows += later.replaced_rows;
+        if self.first_replaced.is_none() {
+            self.first_replaced = later.first_replaced.map(|l| l + offset);
+        }
+        self.lines += later.lines;
+    }
+
+    /// With `--strict`: the first malformed row, as an absolute line.
+    fn first_error(&self) -> Option<(u64, String)> {
+        let skip = self.first_skips.first().cloned();
+        let open = self.unterminated.map(|l| (l, UNTERMINATED.to_string()));
+        [skip, open].into_iter().flatten().min_by_key(|(l, _)| *l)
+    }
+
+    fn warn(&self, shown: &str, warnings: &mut Vec<String>) {
+        for (line, reason) in &self.first_skips {
+            warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
+        }
+        if self.skipped > SHOWN_ROW_WARNINGS {
+            warnings.push(format!(
+                "{shown}: {} malformed rows skipped in all",
+                self.skipped
+            ));
+        }
+        if let Some(line) = self.unterminated {
+            warnings.push(format!("{shown}:{line}: {UNTERMINATED}"));
+        }
+        if self.replaced_rows > 0 {
+            warnings.push(format!(
+                "{shown}:{}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {} rows",
+                self.first_replaced.unwrap_or(0),
+                self.replaced_rows
+            ));
+        }
+    }
+}
+
+const UNTERMINATED: &str = "a quote opened here never closes; the rest of the file is skipped";
+
+/// Reading failed part-way.
+enum ReadError {
+    Io(std::io::Error),
+}
+
+impl ReadError {
+    fn into_input_error(self, shown: &str) -> InputError {
+        match self {
+            ReadError::Io(source) => InputError::Io {
+                path: shown.to_string(),
+                source,
+            },
+        }
+    }
+}
+
+/// Whether a cell equals a normalised header name (without allocating).
+fn same_name(cell: &str, name: &str) -> bool {
+    cell.len() == name.len()
+        && cell.bytes().zip(name.bytes()).all(|(c, n)| {
+            let c = match c {
+                b' ' | b'_' => b'-',
+                c => c.to_ascii_lowercase(),
+            };
+            c == n
+        })
+}
+
+/// Reads rows until the end (line numbers relative to the reader's start).
+/// With `strict`, stops at the first malformed row.
+fn read_rows<R: Read>(
+    mut reader: RowReader<R>,
+    parser: &RowParser<'_>,
+    model: &mut Model,
+    strict: bool,
+) -> Result<Tally, ReadError> {
+    let mut t = Tally::default();
+    let names = &parser.map.names;
+    // Only the columns in use are split (and so compared).
+    let used = parser.map.used_columns();
     loop {
-        match reader.next_row().map_err(io_err)? {
+        let skipped = match reader.next_row().map_err(ReadError::Io)? {
             Event::End => break,
-            Event::Blank => {}
+            Event::Blank => None,
             Event::Row { line } => {
                 let row = reader.row();
                 // A repeated header (reports concatenated) is not data.
-                if !found.map.names.is_empty()
-                    && row.len() == found.map.names.len()
-                    && (0..row.len()).all(|i| header::normalise(row.cell(i)) == found.map.names[i])
+                if !names.is_empty()
+                    && row.len() == names.len()
+                    && used.iter().all(|&i| same_name(row.cell(i), &names[i]))
                 {
                     continue;
                 }
-                rows += 1;
-                if let Err(reason) = parser.add(&row, line, model) {
-                    skip(line, reason, warnings)?;
-                }
+                t.rows += 1;
+                parser
+                    .add(&row, line, model)
+                    .err()
+                    .map(|reason| (line, reason))
             }
             Event::TooLong { line } => {
-                rows += 1;
-                skip(
+                t.rows += 1;
+                Some((
                     line,
                     format!("row longer than {} MiB", records::MAX_RECORD_BYTES >> 20),
-                    warnings,
-                )?;
+                ))
             }
             Event::Unterminated { line } => {
-                let reason =
-                    "a quote opened here never closes; the rest of the file is skipped".to_string();
-                if options.strict {
-                    return Err(InputError::Row {
-                        path: shown,
-                        line,
-                        reason,
-                    });
-                }
-                warnings.push(format!("{shown}:{line}: {reason}"));
+                t.unterminated = Some(line);
+                break;
+            }
+        };
+        if let Some((line, reason)) = skipped {
+            t.skipped += 1;
+            if t.first_skips.len() < SHOWN_ROW_WARNINGS as usize {
+                t.first_skips.push((line, reason));
+            }
+            if strict {
                 break;
             }
         }
     }
-    if skipped > SHOWN_ROW_WARNINGS {
-        warnings.push(format!("{shown}: {skipped} malformed rows skipped in all"));
+    t.replaced_rows = reader.replaced_rows;
+    t.first_replaced = reader.first_replaced_line;
+    t.lines = reader.lines.line_count();
+    Ok(t)
+}
+
+/// A plain tab-delimited UTF-8 file large enough to read in parallel: byte
+/// ranges of whole lines, one per worker.
+struct ParallelPlan {
+    path: PathBuf,
+    chunks: Vec<(u64, u64)>,
+}
+
+/// Files smaller than this are read on one core by default.
+pub const PARALLEL_MIN_BYTES: u64 = 32 << 20;
+
+/// How large plain files are read across threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parallel {
+    pub threads: usize,
+    /// Smallest file worth splitting.
+    pub min_bytes: u64,
+}
+
+impl Parallel {
+    pub const NONE: Parallel = Parallel {
+        threads: 1,
+        min_bytes: u64::MAX,
+    };
+}
+
+fn parallel_plan(spec: &InputSpec, parallel: Parallel, found: &Found) -> Option<ParallelPlan> {
+    let threads = parallel.threads;
+    if threads < 2 || found.delimiter != Delimiter::Tab || spec.path.as_os_str() == "-" {
+        return None;
     }
-    if reader.replaced_rows > 0 {
-        let first = reader.first_replaced_line.unwrap_or(0);
-        warnings.push(format!(
-            "{shown}:{first}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {} rows",
-            reader.replaced_rows
-        ));
+    let mut file = fs::File::open(&spec.path).ok()?;
+    let len = file.metadata().ok()?.len();
+    if len < parallel.min_bytes {
+        return None;
     }
-    Ok(Some(summary(found.map.kind.into(), rows, skipped)))
+    // The data starts after the header line (BOM and earlier lines included).
+    let mut head = vec![0u8; 1 << 20];
+    let n = read_up_to(&mut file, &mut head).ok()?;
+    let start = memchr::memchr_iter(b'\n', &head[..n])
+        .nth(usize::try_from(found.line).ok()?.checked_sub(1)?)? as u64
+        + 1;
+    let mut bounds = vec![start];
+    for k in 1..threads as u64 {
+        let nominal = start + (len - start) * k / threads as u64;
+        let previous = *bounds.last()?;
+        if nominal <= previous {
+            continue;
+        }
+        file.seek(SeekFrom::Start(nominal)).ok()?;
+        // The next line starts after the next newline.
+        let mut probe = vec![0u8; 64 * 1024];
+        let mut offset = nominal;
+        loop {
+            let got = read_up_to(&mut file, &mut probe).ok()?;
+            if got == 0 {
+                offset = len;
+                break;
+            }
+            if let Some(nl) = memchr::memchr(b'\n', &probe[..got]) {
+                offset += nl as u64 + 1;
+                break;
+            }
+            offset += got as u64;
+        }
+        bounds.push(offset);
+    }
+    bounds.push(len);
+    bounds.sort_unstable();
+    bounds.dedup();
+    let chunks = bounds
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .filter(|(a, b)| b > a)
+        .collect();
+    Some(ParallelPlan {
+        path: spec.path.clone(),
+        chunks,
+    })
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Reads each chunk on its own thread into its own model, then merges them
+/// in file order, so the result is the same as reading the file in one go.
+/// Line numbers in the tally are the file's (`header_line` precedes the data).
+fn read_parallel(
+    plan: &ParallelPlan,
+    parser: &RowParser<'_>,
+    model: &mut Model,
+    strict: bool,
+    header_line: u64,
+) -> Result<Tally, ReadError> {
+    let results: Vec<Result<(Model, Tally), ReadError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = plan
+            .chunks
+            .iter()
+            .map(|&(from, to)| {
+                let path = &plan.path;
+                let cutoff = model.cutoff;
+                scope.spawn(move || -> Result<(Model, Tally), ReadError> {
+                    let mut file = fs::File::open(path).map_err(ReadError::Io)?;
+                    file.seek(SeekFrom::Start(from)).map_err(ReadError::Io)?;
+                    let reader = RowReader::new(Lines::new(file.take(to - from)), Delimiter::Tab)
+                        .only_columns(parser.map.used_columns());
+                    let mut part = Model::with_cutoff(cutoff);
+                    let tally = read_rows(reader, parser, &mut part, strict)?;
+                    Ok((part, tally))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(ReadError::Io(std::io::Error::other(
+                        "a reading thread failed",
+                    )))
+                })
+            })
+            .collect()
+    });
+    // Chunk line numbers are relative: start counting after the header.
+    let mut total = Tally {
+        lines: header_line,
+        ..Tally::default()
+    };
+    for result in results {
+        let (part, tally) = result?;
+        model.absorb(part);
+        total.append(tally);
+        if strict && (total.skipped > 0 || total.unterminated.is_some()) {
+            break;
+        }
+    }
+    Ok(total)
 }

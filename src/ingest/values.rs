@@ -1,6 +1,6 @@
 //! Cell values: instants, dates, booleans, ratings (SPEC §2.2).
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use crate::calendar::{Calendar, Instant};
 use crate::marketplace::DateOrder;
@@ -30,12 +30,18 @@ impl ValueParser {
     pub fn instant(&self, s: &str, role: Role) -> Option<Instant> {
         let b = s.as_bytes();
         if b.len() > 10 && is_iso_date(b) && matches!(b[10], b'T' | b't' | b' ') {
-            let date = ymd(num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?)?;
+            let (y, mo, d) = (num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?);
             let (time, rest) = parse_time(&b[11..])?;
-            let naive = date.and_time(time);
             return match parse_offset(rest)? {
-                Some(offset) => Some(naive.and_utc().timestamp() - i64::from(offset)),
-                None => Some(self.cal.local(naive)),
+                // The common form: integer arithmetic only, no calendar lookups.
+                Some(offset) => {
+                    let days = epoch_days(y, mo, d)?;
+                    Some(
+                        days * 86_400 + i64::from(time.num_seconds_from_midnight())
+                            - i64::from(offset),
+                    )
+                }
+                None => Some(self.cal.local(ymd(y, mo, d)?.and_time(time))),
             };
         }
         let day = self.date(s)?;
@@ -123,6 +129,27 @@ fn year(s: &str) -> Option<u32> {
 }
 
 /// A date in 2000–2099 (SPEC §2.2: other years are unparseable).
+/// Days since 1970-01-01 of a date in 2000–2099 (Hinnant's `days_from_civil`).
+fn epoch_days(y: u32, m: u32, d: u32) -> Option<i64> {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(2000..=2099).contains(&y) || d == 0 || d > month_days {
+        return None;
+    }
+    let (y, m, d) = (i64::from(y) - i64::from(m <= 2), i64::from(m), i64::from(d));
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
     if !(2000..=2099).contains(&y) {
         return None;
@@ -414,5 +441,26 @@ mod tests {
         assert_eq!(parse_rating("0"), None);
         assert_eq!(parse_rating("6"), None);
         assert_eq!(parse_rating("4.5"), None);
+    }
+}
+
+#[cfg(test)]
+mod epoch_tests {
+    use super::*;
+    use chrono::Datelike;
+
+    #[test]
+    fn epoch_days_agree_with_chrono_for_every_day() {
+        let mut d = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        while d.year() < 2100 {
+            let got = epoch_days(d.year() as u32, d.month(), d.day());
+            assert_eq!(got, Some((d - epoch).num_days()), "{d}");
+            d = d.succ_opt().unwrap();
+        }
+        assert_eq!(epoch_days(2026, 2, 29), None);
+        assert!(epoch_days(2024, 2, 29).is_some());
+        assert_eq!(epoch_days(2026, 13, 1), None);
+        assert_eq!(epoch_days(1999, 12, 31), None);
     }
 }

@@ -21,7 +21,7 @@ mod tests;
 
 use chrono::NaiveDate;
 
-use crate::calendar::{add_business_days, add_days, Calendar, Instant, Window};
+use crate::calendar::{add_business_days, add_days, Calendar, DayIndex, Instant, Window};
 use crate::model::{Model, Order, OrderKey};
 use crate::policy::{rule, MetricId, Scope};
 
@@ -47,7 +47,7 @@ pub fn earliest_purchase_day(as_of: NaiveDate, handling_days: Option<u32>) -> Na
 }
 
 /// What every metric is computed from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Context<'a> {
     pub model: &'a Model,
     pub cal: Calendar,
@@ -57,6 +57,8 @@ pub struct Context<'a> {
     pub evaluation: Instant,
     /// `--handling-days`: ship-by for orders that carry none.
     pub handling_days: Option<u32>,
+    /// Day boundaries around the as-of day, for [`Context::day`].
+    days: DayIndex,
 }
 
 impl<'a> Context<'a> {
@@ -67,12 +69,15 @@ impl<'a> Context<'a> {
         handling_days: Option<u32>,
     ) -> Self {
         let evaluation = cal.start_of(add_days(as_of, 1));
+        // A year and a half either side covers every window and forecast.
+        let days = DayIndex::new(cal, add_days(as_of, -550), 1100);
         Context {
             model,
             cal,
             as_of,
             evaluation,
             handling_days,
+            days,
         }
     }
 
@@ -82,7 +87,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn day(&self, t: Instant) -> NaiveDate {
-        self.cal.day_of(t)
+        self.days.day_of(t)
     }
 
     /// The ship-by instant: `latest-ship-date`, else the end of the N-th
@@ -91,7 +96,7 @@ impl<'a> Context<'a> {
         order.ship_by().or_else(|| {
             self.handling_days.map(|n| {
                 self.cal
-                    .end_of(add_business_days(self.cal.day_of(order.purchase()), n))
+                    .end_of(add_business_days(self.day(order.purchase()), n))
             })
         })
     }
