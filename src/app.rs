@@ -160,7 +160,8 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         progress.read(spec);
     }
     drop(progress);
-    let ctx = Context::new(&model, cal, as_of, config.handling_days);
+    let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
+    ctx.threads = config.threads;
     warnings.extend(metrics::warnings(&ctx));
     let metrics: Vec<_> = metrics::measure_all(&ctx)
         .into_iter()

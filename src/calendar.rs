@@ -218,25 +218,35 @@ mod tests {
 #[derive(Debug, Clone)]
 pub struct DayIndex {
     cal: Calendar,
-    first: NaiveDate,
-    /// `starts[i]` = start of `first + i`; one more than the days covered.
+    /// `starts[i]` = start of the i-th day covered, and one more at the end.
     starts: Vec<Instant>,
+    /// `dates[i]`: the day starting at `starts[i]`.
+    dates: Vec<NaiveDate>,
 }
 
 impl DayIndex {
     /// Covers `days` days from `first`.
     pub fn new(cal: Calendar, first: NaiveDate, days: u32) -> DayIndex {
-        let starts = (0..=i64::from(days))
-            .map(|i| cal.start_of(add_days(first, i)))
-            .collect();
-        DayIndex { cal, first, starts }
+        let dates: Vec<NaiveDate> = (0..=i64::from(days)).map(|i| add_days(first, i)).collect();
+        let starts = dates.iter().map(|&d| cal.start_of(d)).collect();
+        DayIndex { cal, starts, dates }
     }
 
     pub fn day_of(&self, t: Instant) -> NaiveDate {
         match (self.starts.first(), self.starts.last()) {
             (Some(&lo), Some(&hi)) if lo <= t && t < hi => {
-                let i = self.starts.partition_point(|&s| s <= t) - 1;
-                add_days(self.first, i as i64)
+                // Days are 86 400 s give or take a daylight-saving hour: the
+                // estimate is at most one day off.
+                let mut i = usize::try_from((t - lo) / 86_400)
+                    .unwrap_or(0)
+                    .min(self.starts.len() - 2);
+                while i > 0 && self.starts[i] > t {
+                    i -= 1;
+                }
+                while self.starts[i + 1] <= t {
+                    i += 1;
+                }
+                self.dates[i]
             }
             _ => self.cal.day_of(t),
         }

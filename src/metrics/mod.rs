@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub handling_days: Option<u32>,
     /// Day boundaries around the as-of day, for [`Context::day`].
     days: DayIndex,
+    /// Threads the metrics may be computed on.
+    pub threads: usize,
 }
 
 impl<'a> Context<'a> {
@@ -78,6 +80,7 @@ impl<'a> Context<'a> {
             evaluation,
             handling_days,
             days,
+            threads: 1,
         }
     }
 
@@ -199,21 +202,51 @@ impl Measured {
 
 /// Every metric, in the report's order (SPEC §5).
 pub fn measure_all(ctx: &Context<'_>) -> Vec<Measured> {
-    let mut out = vec![
-        defects::order_defect_rate(ctx, Scope::Mfn),
-        defects::order_defect_rate(ctx, Scope::Afn),
+    type Job<'c> = Box<dyn Fn() -> Measured + Send + Sync + 'c>;
+    let mut jobs: Vec<Job<'_>> = vec![
+        Box::new(|| defects::order_defect_rate(ctx, Scope::Mfn)),
+        Box::new(|| defects::order_defect_rate(ctx, Scope::Afn)),
     ];
     for &days in rule(MetricId::LateShipmentRate).windows {
-        out.push(shipping::late_shipment_rate(ctx, days));
+        jobs.push(Box::new(move || shipping::late_shipment_rate(ctx, days)));
     }
-    out.push(cancellation::pre_fulfillment_cancel_rate(ctx));
-    out.push(tracking::valid_tracking_rate(ctx));
-    out.push(delivery::on_time_delivery_rate(ctx));
-    out.push(expired::expired_orders(ctx));
+    jobs.push(Box::new(|| cancellation::pre_fulfillment_cancel_rate(ctx)));
+    jobs.push(Box::new(|| tracking::valid_tracking_rate(ctx)));
+    jobs.push(Box::new(|| delivery::on_time_delivery_rate(ctx)));
+    jobs.push(Box::new(|| expired::expired_orders(ctx)));
     for &days in rule(MetricId::ResponseTime).windows {
-        out.push(response::response_time(ctx, days));
+        jobs.push(Box::new(move || response::response_time(ctx, days)));
     }
-    out.into_iter().map(Measured::finish).collect()
+    // Each metric is a pure function of the context: spread them over the
+    // threads allowed, then put them back in the report's order.
+    let threads = ctx.threads.clamp(1, jobs.len());
+    let mut out: Vec<Option<Measured>> = Vec::new();
+    if threads == 1 {
+        out.extend(jobs.iter().map(|job| Some(job())));
+    } else {
+        out.resize_with(jobs.len(), || None);
+        let jobs = &jobs;
+        let done: Vec<Vec<(usize, Measured)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    scope.spawn(move || {
+                        (t..jobs.len())
+                            .step_by(threads)
+                            .map(|i| (i, jobs[i]()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for (i, m) in done.into_iter().flatten() {
+            out[i] = Some(m);
+        }
+    }
+    out.into_iter().flatten().map(Measured::finish).collect()
 }
 
 /// Warnings about items the metrics had to leave out.
