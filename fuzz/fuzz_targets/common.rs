@@ -1,0 +1,121 @@
+//! Shared by the fuzz targets: read one stream, then measure everything.
+#![allow(dead_code)]
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use sellerhealth::calendar::Calendar;
+use sellerhealth::ingest::header::Kind;
+use sellerhealth::ingest::values::ValueParser;
+use sellerhealth::ingest::{read_stream, source, InputSpec, ReadOptions};
+use sellerhealth::marketplace::DateOrder;
+use sellerhealth::metrics::{self, act_now, Context};
+use sellerhealth::model::Model;
+
+pub const ZONES: [chrono_tz::Tz; 4] = [
+    chrono_tz::America::Los_Angeles,
+    chrono_tz::UTC,
+    chrono_tz::Asia::Kolkata,
+    chrono_tz::Pacific::Apia,
+];
+
+pub const ORDERS: [DateOrder; 3] = [
+    DateOrder::MonthDayYear,
+    DateOrder::DayMonthYear,
+    DateOrder::YearMonthDay,
+];
+
+pub const FORCED: [Option<Kind>; 7] = [
+    None,
+    Some(Kind::Orders),
+    Some(Kind::Shipments),
+    Some(Kind::Feedback),
+    Some(Kind::Claims),
+    Some(Kind::Returns),
+    Some(Kind::Messages),
+];
+
+/// Settings chosen by one byte of the input.
+#[derive(Clone, Copy)]
+pub struct Knobs {
+    pub tz: chrono_tz::Tz,
+    pub order: DateOrder,
+    pub strict: bool,
+    pub from_directory: bool,
+    pub decode: bool,
+    pub handling_days: Option<u32>,
+    pub fallback: &'static encoding_rs::Encoding,
+}
+
+impl Knobs {
+    pub fn from_byte(b: u8) -> Knobs {
+        Knobs {
+            tz: ZONES[usize::from(b & 3)],
+            order: ORDERS[usize::from((b >> 2) & 3) % 3],
+            strict: b & 16 != 0,
+            from_directory: b & 32 != 0,
+            decode: b & 64 != 0,
+            handling_days: (b & 128 != 0).then_some(u32::from(b & 7)),
+            fallback: if b & 8 != 0 {
+                encoding_rs::SHIFT_JIS
+            } else {
+                encoding_rs::WINDOWS_1252
+            },
+        }
+    }
+}
+
+/// Reads `bytes` as one file of `forced` kind into `model`, checking the
+/// summary's bookkeeping.
+pub fn read_into(bytes: &[u8], forced: Option<Kind>, knobs: Knobs, model: &mut Model) {
+    let options = ReadOptions {
+        values: ValueParser::new(Calendar::new(knobs.tz), knobs.order),
+        fallback: knobs.fallback,
+        strict: knobs.strict,
+    };
+    let spec = InputSpec {
+        path: PathBuf::from("fuzz.txt"),
+        forced,
+        from_directory: knobs.from_directory,
+    };
+    let reader: Box<dyn std::io::Read + Send> = if knobs.decode {
+        match source::decode(Box::new(Cursor::new(bytes.to_vec())), knobs.fallback) {
+            Ok(opened) => opened.reader,
+            Err(_) => return,
+        }
+    } else {
+        Box::new(Cursor::new(bytes.to_vec()))
+    };
+    let mut warnings = Vec::new();
+    if let Ok(Some(summary)) = read_stream(reader, &spec, &options, model, &mut warnings) {
+        assert!(
+            summary.skipped_rows <= summary.rows,
+            "skipped {} of {} rows",
+            summary.skipped_rows,
+            summary.rows
+        );
+        if knobs.strict {
+            assert_eq!(summary.skipped_rows, 0, "strict mode skipped rows");
+        }
+    }
+}
+
+/// Every metric, warning and act-now list on the model; counts stay sane.
+pub fn measure(model: &Model, knobs: Knobs) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
+    let ctx = Context::new(model, Calendar::new(knobs.tz), as_of, knobs.handling_days);
+    for m in metrics::measure_all(&ctx) {
+        assert!(
+            m.defects <= m.total,
+            "{:?}: {} > {}",
+            m.metric,
+            m.defects,
+            m.total
+        );
+        assert_eq!(m.items.len() as u64, m.defects, "{:?}: items", m.metric);
+    }
+    let _ = metrics::warnings(&ctx);
+    let _ = act_now::open_orders(&ctx);
+    let _ = act_now::pending_messages(&ctx);
+}

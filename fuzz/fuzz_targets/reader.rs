@@ -1,0 +1,24 @@
+//! Arbitrary bytes as a report file: every forced kind and detection, then
+//! every metric. Must never panic, hang or blow up memory.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sellerhealth::model::Model;
+
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&knob, bytes)) = data.split_first() else {
+        return;
+    };
+    let knobs = common::Knobs::from_byte(knob);
+    let mut merged = Model::default();
+    for forced in common::FORCED {
+        let mut model = Model::default();
+        common::read_into(bytes, forced, knobs, &mut model);
+        common::measure(&model, knobs);
+        // The same bytes again into a shared model: merging must hold too.
+        common::read_into(bytes, forced, knobs, &mut merged);
+    }
+    common::measure(&merged, knobs);
+});

@@ -1,0 +1,99 @@
+//! A valid header of each kind followed by fuzzed cells: every value parser
+//! and rule sees arbitrary cell text in its own column.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sellerhealth::model::Model;
+
+mod common;
+
+const HEADERS: [&[&str]; 6] = [
+    &[
+        "amazon-order-id",
+        "purchase-date",
+        "order-status",
+        "fulfillment-channel",
+        "latest-ship-date",
+        "latest-delivery-date",
+        "is-buyer-requested-cancellation",
+        "cancelled-by",
+        "last-updated-date",
+    ],
+    &[
+        "order-id",
+        "ship-date",
+        "confirmed-at",
+        "carrier-code",
+        "carrier-name",
+        "fulfillment-channel",
+        "tracking-number",
+        "delivered-at",
+        "latest-delivery-date",
+    ],
+    &[
+        "Date",
+        "Rating",
+        "Comments",
+        "Your Response",
+        "Order ID",
+        "Rater Email",
+        "removed",
+    ],
+    &[
+        "order-id",
+        "claim-type",
+        "claim-date",
+        "claim-status",
+        "reason",
+    ],
+    &[
+        "Order ID",
+        "Order date",
+        "Return request date",
+        "A-to-Z Claim",
+    ],
+    &[
+        "message-id",
+        "order-id",
+        "received-at",
+        "responded-at",
+        "no-response-needed",
+    ],
+];
+
+/// A line of orders that the other kinds can refer to, so that metrics
+/// reach their order-joined rules.
+const ORDERS_FILE: &str = "amazon-order-id\tpurchase-date\tlatest-ship-date\tfulfillment-channel\n\
+    A\t2026-11-10T10:00:00Z\t2026-11-12\tMFN\n\
+    B\t2026-09-20\t2026-09-22\tAFN\n\
+    C\t2026-11-19 08:00:00\t\t\n";
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 2 {
+        return;
+    }
+    let knobs = common::Knobs::from_byte(data[0]);
+    let kind = usize::from(data[1] % 6);
+    let comma = data[1] & 0x80 != 0;
+    let Ok(body) = std::str::from_utf8(&data[2..]) else {
+        return;
+    };
+    let delimiter = if comma { "," } else { "\t" };
+    // Rows are separated by U+001E, cells by U+001F: the fuzzer's text fills
+    // the cells, newlines, quotes and delimiters included.
+    let mut text = HEADERS[kind].join(delimiter);
+    text.push('\n');
+    for row in body.split('\u{1e}') {
+        let cells: Vec<&str> = row.split('\u{1f}').collect();
+        text.push_str(&cells.join(delimiter));
+        text.push('\n');
+    }
+    let knobs = common::Knobs {
+        decode: false,
+        ..knobs
+    };
+    let mut model = Model::default();
+    common::read_into(ORDERS_FILE.as_bytes(), None, knobs, &mut model);
+    common::read_into(text.as_bytes(), None, knobs, &mut model);
+    common::measure(&model, knobs);
+});
