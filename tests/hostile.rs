@@ -1501,3 +1501,86 @@ fn directory_listing_order_does_not_matter() {
         }
     }
 }
+
+/// Broken bytes in a large plain file read the same split across threads:
+/// a BOM and a template line before the header, CRLF and bare CR, blank and
+/// delimiter-only lines, NULs, quotes, too many cells, repeated headers,
+/// unparseable values, and invalid UTF-8 after the first MiB.
+#[test]
+fn hostile_bytes_read_the_same_split_across_threads() {
+    let header = b"amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tlatest-ship-date\tproduct-name";
+    let mut bytes = b"\xEF\xBB\xBFTemplateType=fptcustom\tVersion=2026.1\n".to_vec();
+    bytes.extend_from_slice(header);
+    bytes.extend_from_slice(b"\r\n");
+    let mut i = 0u64;
+    while bytes.len() < (3 << 20) {
+        i += 1;
+        let id = format!("111-{:07}-{:07}", i % 9973, i);
+        let day = 1 + i % 28;
+        let line: Vec<u8> = match i % 97 {
+            0 => b"\t\t\t\r".to_vec(),
+            1 => Vec::new(),
+            2 => header.to_vec(),
+            3 => format!("{id}\tyesterday\tShipped\tMerchant\t\t").into_bytes(),
+            4 => format!("{id}\t2026-11-{day:02}\tShipped\tMerchant\t\tx\ty\tz").into_bytes(),
+            5 => format!("{id}\t2026-11-{day:02}\tShipped\u{0}\tMerchant\t\t\"open").into_bytes(),
+            6 if bytes.len() > (1 << 20) => {
+                let mut l =
+                    format!("{id}\t2026-11-{day:02}\tPending\tMerchant\t\tcaf").into_bytes();
+                l.extend_from_slice(b"\xE9\xFF");
+                l
+            }
+            7 => format!("{id}\t2026-11-{day:02}T10:00:00\tCancelled\tDrone\t\t").into_bytes(),
+            8 => format!("{id}\t2026-11-{day:02}\tPending\tAFN\t2026-11-{day:02}\tbare\rcr")
+                .into_bytes(),
+            _ => format!(
+                "{id}\t2026-{:02}-{day:02}T{:02}:00:00Z\t{}\t{}\t2026-11-{:02}\tMug \"11 oz\"",
+                9 + i % 3,
+                i % 24,
+                ["Shipped", "Unshipped", "Pending", "Canceled"][(i % 4) as usize],
+                ["Merchant", "Amazon", "MFN", ""][(i % 4) as usize],
+                1 + (i + 2) % 28,
+            )
+            .into_bytes(),
+        };
+        bytes.extend_from_slice(&line);
+        bytes.extend_from_slice(if i % 3 == 0 { b"\r\n" } else { b"\n" });
+    }
+    // No final line end.
+    bytes.extend_from_slice(b"111-0000000-9999999\t2026-11-19\tPending\tMerchant\t\tlast");
+    let dir = files(&[("orders.txt", &bytes)]);
+    let path = dir.path().join("orders.txt");
+    let report = |extra: &[&str]| {
+        let mut args: Vec<std::ffi::OsString> = vec![
+            "audit".into(),
+            "--json".into(),
+            "--as-of".into(),
+            AS_OF.into(),
+            "--handling-days".into(),
+            "2".into(),
+        ];
+        args.extend(extra.iter().map(Into::into));
+        args.push(path.clone().into_os_string());
+        let r = run(args);
+        format!("exit {}\n{}\n{}", r.code, r.stdout, r.stderr)
+    };
+    for strict in [&[][..], &["--strict"][..]] {
+        let sequential = report(&[&["--sequential"][..], strict].concat());
+        if strict.is_empty() {
+            assert!(sequential.starts_with("exit 0"), "{sequential}");
+            assert!(sequential.contains("invalid UTF-8 after the first 1 MiB"));
+        } else {
+            assert!(sequential.starts_with("exit 3"), "{sequential}");
+        }
+        for threads in ["2", "3", "7"] {
+            let parallel = report(
+                &[
+                    &["--threads", threads, "--parallel-min-bytes", "1"][..],
+                    strict,
+                ]
+                .concat(),
+            );
+            assert_eq!(parallel, sequential, "{threads} threads {strict:?}");
+        }
+    }
+}
