@@ -1639,3 +1639,83 @@ fn a_full_disk_on_standard_output_is_an_error() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }
+
+/// A line over 16 MiB among the lines before the header (SPEC §2.1: the
+/// header is the first of the first 10 lines that matches a kind) is skipped
+/// like any other line there; the file must not pass for an empty one.
+#[test]
+#[ignore = "bug: records::Lines::peek_lines stops at an over-long line, so the file reads as empty (0 rows, no warning)"]
+fn a_line_over_16_mib_before_the_header() {
+    let long = "x".repeat((16 << 20) + 10);
+    let body = "amazon-order-id\tpurchase-date\torder-status\n\
+                111-0000000-0000001\t2026-11-15T10:00:00Z\tCancelled\n";
+    let first = format!("{long}\n{body}");
+    let second = format!("TemplateType=fptcustom\n{long}\r\n{body}");
+    let dir = files(&[
+        ("first.txt", first.as_bytes()),
+        ("second.txt", second.as_bytes()),
+    ]);
+    for name in ["first.txt", "second.txt"] {
+        let path = dir.path().join(name);
+        let r = audit(&[&path], &[]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        let report = r.json();
+        assert_eq!(
+            inputs(&report),
+            vec![(name.to_string(), "orders".to_string(), 1, 0)],
+            "{name}: {}",
+            r.stderr
+        );
+        assert_eq!(
+            counts(&report, "pre_fulfillment_cancel_rate", 7, None),
+            (1, 1)
+        );
+        // Forced, the same.
+        let r = audit(&[], &["--orders", path.to_str().unwrap()]);
+        assert_eq!(inputs(&r.json())[0].2, 1, "{name} forced: {}", r.stderr);
+    }
+}
+
+/// Invalid UTF-8 after the first MiB is replaced by U+FFFD with a warning
+/// (SPEC §2.1), and the row is read: in a comma-delimited file too, where the
+/// bad bytes sit in a quoted cell holding a comma, or in an unused column.
+#[test]
+#[ignore = "bug: records::RowReader::row re-splits a CSV row's unquoted bytes after U+FFFD replacement; the cells run together"]
+fn invalid_utf8_in_a_csv_row_keeps_its_cells() {
+    let mut bytes = b"message-id,order-id,received-at,responded-at,subject\n".to_vec();
+    let mut n = 0u64;
+    while bytes.len() < (1 << 20) + 1000 {
+        n += 1;
+        bytes.extend_from_slice(
+            format!("M{n},111-0000000-{n:07},2026-11-18T10:00:00Z,2026-11-18T11:00:00Z,hello\n")
+                .as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(
+        b"BAD1,111-0000000-9999999,2026-11-18T10:00:00Z,2026-11-18T11:00:00Z,caf\xE9\n",
+    );
+    bytes.extend_from_slice(
+        b"BAD2,111-0000000-9999998,2026-11-18T10:00:00Z,,\"caf\xE9, cr\xE8me\"\n",
+    );
+    let dir = files(&[("messages.csv", &bytes)]);
+    let r = audit(&[&dir.path().join("messages.csv")], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    assert_eq!(
+        inputs(&report),
+        vec![("messages.csv".into(), "messages".into(), n + 2, 0)],
+        "{}",
+        r.stderr
+    );
+    assert!(
+        warnings(&report)
+            .iter()
+            .any(|w| w.contains("invalid UTF-8 after the first 1 MiB") && w.contains("in 2 rows")),
+        "{:?}",
+        warnings(&report)
+    );
+    // BAD2 was never answered: late.
+    let rt = metric(&report, "response_time", 7, None);
+    assert_eq!(rt["items"], serde_json::json!(["BAD2"]));
+    assert_eq!(rt["total"].as_u64(), Some(n + 2));
+}
