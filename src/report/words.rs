@@ -276,7 +276,51 @@ pub fn window_text(m: &MetricReport) -> String {
             text.push_str(s);
         }
     }
+    if let Some(f) = forecast_sentence(m) {
+        text.push(' ');
+        text.push_str(&f);
+    }
     text
+}
+
+/// What the report's forecast says about the coming days, when it carries
+/// one: the day a `bad` window is back within target, or the first day a
+/// window not `bad` today turns `bad` even without new defects.
+pub fn forecast_sentence(m: &MetricReport) -> Option<String> {
+    // Read through the serialised form: the forecast is an optional part of
+    // the JSON contract, and this is the only place the people formats use it.
+    let v = serde_json::to_value(m).ok()?;
+    let f = v.get("forecast")?;
+    let t = percent_number(m.target.value);
+    let within = match m.target.condition {
+        "at_least" => format!("back at {t} or better"),
+        _ => format!("back under {t}"),
+    };
+    if m.status == Status::Bad {
+        return Some(match f.get("recovers_on").and_then(|d| d.as_str()) {
+            Some(day) => format!(
+                "With no new defects and your usual daily volume, it is {within} on {}.",
+                clean(day)
+            ),
+            None => format!(
+                "Even with no new defects it is not {within} within the coming {} days.",
+                f.get("days").and_then(|d| d.as_array()).map_or(0, Vec::len)
+            ),
+        });
+    }
+    if m.status == Status::NoData {
+        return None;
+    }
+    let turns_bad = f
+        .get("days")?
+        .as_array()?
+        .iter()
+        .find(|d| d.get("status").and_then(|s| s.as_str()) == Some("bad"))?;
+    let day = turns_bad.get("date")?.as_str()?;
+    Some(format!(
+        "Careful: even with no new defects it turns BAD on {} as older items leave the window.",
+        clean(day)
+    ))
 }
 
 /// Whether a window gets its own lines below the table.
