@@ -106,7 +106,10 @@ fn example_markdown_snapshot() {
 #[test]
 fn example_csv_snapshot() {
     let r = audit_dir(&example());
-    insta::assert_snapshot!("example_csv", render(&report::csv::Csv, &r, false));
+    insta::assert_snapshot!(
+        snap("example_csv", &r),
+        render(&report::csv::Csv, &r, false)
+    );
 }
 
 #[test]
@@ -123,7 +126,7 @@ fn demo_snapshots() {
         snap("demo_markdown", &r),
         render(&report::markdown::Markdown, &r, true)
     );
-    insta::assert_snapshot!("demo_csv", render(&report::csv::Csv, &r, false));
+    insta::assert_snapshot!(snap("demo_csv", &r), render(&report::csv::Csv, &r, false));
 }
 
 // ---------------------------------------------------------------- table content

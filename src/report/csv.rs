@@ -1,18 +1,19 @@
 //! `--format csv`: one row per metric and window, for spreadsheets.
 //!
 //! The columns follow the JSON fields of a metric in order, nested objects
-//! flattened with `_` (`window_from`, `target_value`, `components_…`); lists
-//! are joined in one cell (items with a space, tips with ` | `). A cell that a spreadsheet would read
-//! as a formula (starting with `=`, `+`, `-` or `@`, or a tab or carriage
-//! return) is prefixed with `'`, so an id taken from an input file can never
-//! run as one.
+//! flattened with `_` (`window_from`, `target_value`, `components_…`,
+//! `forecast_recovers_on`); lists are joined in one cell (items with a space,
+//! tips with ` | `); the report's `as_of` ends each row. A cell that a
+//! spreadsheet would read as a formula (starting with `=`, `+`, `-` or `@`, or
+//! a tab or carriage return) is prefixed with `'`, so an id taken from an
+//! input file can never run as one.
 
 use super::{MetricReport, Render, RenderOptions, Report};
 
 pub struct Csv;
 
 /// The header, in the order of the JSON fields of a metric.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "metric",
     "channel",
     "window_from",
@@ -36,6 +37,8 @@ pub const COLUMNS: [&str; 24] = [
     "clean_items_to_recover",
     "defects_to_breach",
     "small_sample",
+    // The one scalar of `forecast`: the day a `bad` window is back within target.
+    "forecast_recovers_on",
     // Not a JSON field of the metric: the report's as-of day, so that rows
     // from several runs can be pasted into one sheet.
     "as_of",
@@ -98,8 +101,23 @@ fn row(report: &Report, m: &MetricReport) -> Vec<String> {
         opt(m.clean_items_to_recover, |n| n.to_string()),
         opt(m.defects_to_breach, |n| n.to_string()),
         m.small_sample.to_string(),
+        recovers_on(m),
         report.as_of.clone(),
     ]
+}
+
+/// `forecast.recovers_on` when the report carries a forecast (read through the
+/// serialised form, where the forecast is an optional part of the contract).
+fn recovers_on(m: &MetricReport) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| {
+            v.get("forecast")?
+                .get("recovers_on")?
+                .as_str()
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
 }
 
 /// Prefixes a cell a spreadsheet would evaluate with `'`.
