@@ -14,7 +14,7 @@ use crate::calendar::Window;
 use crate::ingest::InputSummary;
 use crate::metrics::act_now::{OpenOrder, OpenState, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
-use crate::metrics::{Context, Defect, Measured};
+use crate::metrics::{forecast, Context, Defect, Measured};
 use crate::policy::{rule, MetricId, Ratio, Scope, Target};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -120,6 +120,10 @@ pub struct MetricReport {
     /// One defect moves the rate by more than one percentage point.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub small_sample: bool,
+    /// The metric day by day as its window slides past the as-of day, if no
+    /// new defects come (`below` and `at_least` targets only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<ForecastReport>,
     /// What makes each item a defect (table and markdown `--details`).
     #[serde(skip)]
     pub details: Vec<Defect>,
@@ -152,9 +156,85 @@ fn fraction(part: u64, whole: u64) -> Option<f64> {
 }
 
 /// Builds a metric's report from its measurement.
+/// One projected day of a forecast.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ForecastDayReport {
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    pub defects: u64,
+    pub total: u64,
+    pub rate: Option<f64>,
+    pub status: Status,
+}
+
+/// A recovery forecast.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ForecastReport {
+    /// What the projection assumes, in words.
+    pub assumption: String,
+    pub days: Vec<ForecastDayReport>,
+    /// The first coming day whose status is not `bad`; null when the metric is
+    /// not `bad` now or does not recover within the horizon.
+    #[schemars(extend("format" = "date"))]
+    pub recovers_on: Option<String>,
+}
+
+/// The rate as Amazon shows it for `target`.
+fn shown_rate(target: Target, defects: u64, total: u64) -> Option<f64> {
+    match target {
+        Target::AtLeast(_) => fraction(total - defects, total),
+        _ => fraction(defects, total),
+    }
+}
+
+fn forecast_report(m: &Measured, target: Target, now: Status, warn: Ratio) -> ForecastReport {
+    let days: Vec<ForecastDayReport> = forecast::project(m)
+        .into_iter()
+        .map(|p| ForecastDayReport {
+            date: p.date.to_string(),
+            defects: p.defects,
+            total: p.total,
+            rate: shown_rate(target, p.defects, p.total),
+            status: status(target, p.defects, p.total, warn),
+        })
+        .collect();
+    let recovers_on = if now == Status::Bad {
+        days.iter()
+            .find(|d| d.status != Status::Bad)
+            .map(|d| d.date.clone())
+    } else {
+        None
+    };
+    let noun = match m.metric {
+        MetricId::ValidTrackingRate => "packages",
+        MetricId::ResponseTime => "messages",
+        _ => "orders",
+    };
+    ForecastReport {
+        assumption: format!(
+            "{} already known keep the defects they have; each coming day adds {:.1} defect-free {noun} (the window's current daily average) and no new defects",
+            capitalised(noun),
+            forecast::daily_volume(m)
+        ),
+        days,
+        recovers_on,
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
     let target = rule(m.metric).target;
     let st = status(target, m.defects, m.total, warn);
+    let forecast = match target {
+        Target::Below(_) | Target::AtLeast(_) => Some(forecast_report(&m, target, st, warn)),
+        Target::Zero => None,
+    };
     let rate = match target {
         Target::AtLeast(_) => fraction(m.total - m.defects, m.total),
         _ => fraction(m.defects, m.total),
@@ -194,6 +274,7 @@ pub fn metric_report(m: Measured, warn: Ratio) -> MetricReport {
         clean_items_to_recover: clean,
         defects_to_breach: breach,
         small_sample: m.total > 0 && m.total < 100 && !matches!(target, Target::Zero),
+        forecast,
         details: m.items,
         target_rule: Some(target),
     }
