@@ -51,6 +51,16 @@ pub enum InputError {
     Other { path: String, reason: String },
 }
 
+impl InputError {
+    /// Maps an I/O error on `path` (for `map_err`).
+    pub fn io(path: &str) -> impl Fn(std::io::Error) -> InputError + Copy + '_ {
+        move |source| InputError::Io {
+            path: path.to_string(),
+            source,
+        }
+    }
+}
+
 /// One file to read, and the kind forced for it (`--orders FILE` …).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputSpec {
@@ -116,16 +126,10 @@ pub fn expand(
     for (path, forced) in paths {
         if path.as_os_str() != "-" && path.is_dir() {
             let shown = path.display().to_string();
-            let entries = fs::read_dir(path).map_err(|e| InputError::Io {
-                path: shown.clone(),
-                source: e,
-            })?;
+            let entries = fs::read_dir(path).map_err(InputError::io(&shown))?;
             let mut files = Vec::new();
             for entry in entries {
-                let entry = entry.map_err(|e| InputError::Io {
-                    path: shown.clone(),
-                    source: e,
-                })?;
+                let entry = entry.map_err(InputError::io(&shown))?;
                 let p = entry.path();
                 if p.is_file() && has_report_extension(&p) {
                     files.push(p);
@@ -181,10 +185,7 @@ pub fn read_input(
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
-    let io_err = |e: std::io::Error| InputError::Io {
-        path: shown.clone(),
-        source: e,
-    };
+    let io_err = InputError::io(&shown);
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
     // A plain UTF-8 file can be split at byte offsets and read on several cores.
@@ -277,10 +278,7 @@ fn read_decoded(
     warnings: &mut Vec<String>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
-    let io_err = |e: std::io::Error| InputError::Io {
-        path: shown.clone(),
-        source: e,
-    };
+    let io_err = InputError::io(&shown);
     let mut lines = Lines::new(reader);
     let peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
     let non_blank: Vec<&(u64, Vec<u8>)> = peeked
