@@ -337,42 +337,40 @@ impl<R: Read> RowReader<R> {
             Held::Buffer(s, e) => &self.lines.buf[s..e],
             Held::Bytes => &self.bytes[..],
         };
-        // One pass over the row (vectorised by the standard library) costs less
-        // than checking its cells one by one.
-        if std::str::from_utf8(bytes).is_err() {
-            self.replaced_rows += 1;
-            self.first_replaced_line.get_or_insert(self.line);
-            self.text = String::from_utf8_lossy(bytes).into_owned();
-            self.bounds.clear();
-            // Replacement changes byte offsets: split again (quotes, if any, are gone).
-            match self.delimiter {
-                Delimiter::Tab => split_tabs(self.text.as_bytes(), &mut self.bounds),
-                Delimiter::Comma => {
-                    let mut unused = Vec::new();
-                    split_csv_line(
-                        self.text.as_bytes(),
-                        &mut unused,
-                        &mut self.bounds,
-                        &mut CsvState::default(),
-                    );
+        // One validation of the whole row, then a copy of it: cells are then
+        // sliced from a `str` without checking each again.
+        self.text.clear();
+        let count = match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                self.text.push_str(valid);
+                match (self.delimiter, &self.sparse) {
+                    (Delimiter::Tab, Some(_)) => self.count,
+                    _ => self.bounds.len(),
                 }
             }
-            return Row {
-                text: self.text.as_bytes(),
-                bounds: &self.bounds,
-                count: self.bounds.len(),
-            };
-        }
-        let text = match self.held {
-            Held::Buffer(s, e) => &self.lines.buf[s..e],
-            Held::Bytes => &self.bytes[..],
-        };
-        let count = match (self.delimiter, &self.sparse) {
-            (Delimiter::Tab, Some(_)) => self.count,
-            _ => self.bounds.len(),
+            Err(_) => {
+                self.replaced_rows += 1;
+                self.first_replaced_line.get_or_insert(self.line);
+                self.text.push_str(&String::from_utf8_lossy(bytes));
+                self.bounds.clear();
+                // Replacement changes byte offsets: split again (quotes, if any, are gone).
+                match self.delimiter {
+                    Delimiter::Tab => split_tabs(self.text.as_bytes(), &mut self.bounds),
+                    Delimiter::Comma => {
+                        let mut unused = Vec::new();
+                        split_csv_line(
+                            self.text.as_bytes(),
+                            &mut unused,
+                            &mut self.bounds,
+                            &mut CsvState::default(),
+                        );
+                    }
+                }
+                self.bounds.len()
+            }
         };
         Row {
-            text,
+            text: &self.text,
             bounds: &self.bounds,
             count,
         }
@@ -382,8 +380,7 @@ impl<R: Read> RowReader<R> {
 /// The cells of one row, trimmed.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
-    /// Valid UTF-8 (checked by [`RowReader::row`]).
-    text: &'a [u8],
+    text: &'a str,
     /// Where each cell lies (only the needed ones when split sparsely).
     bounds: &'a [(usize, usize)],
     /// How many cells the row has.
@@ -402,13 +399,7 @@ impl<'a> Row<'a> {
     /// Cell `i`, trimmed; empty when the row is shorter (short rows are padded).
     pub fn cell(&self, i: usize) -> &'a str {
         match self.bounds.get(i) {
-            // Cells of valid UTF-8 split at ASCII delimiters are valid UTF-8.
-            Some(&(a, b)) => trim(
-                self.text
-                    .get(a..b)
-                    .and_then(|c| std::str::from_utf8(c).ok())
-                    .unwrap_or(""),
-            ),
+            Some(&(a, b)) => trim(self.text.get(a..b).unwrap_or("")),
             None => "",
         }
     }
