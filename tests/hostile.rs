@@ -268,7 +268,7 @@ fn utf16(bytes: &[u8], big_endian: bool) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(config(64))]
 
     #[test]
     fn arbitrary_bytes_never_break_the_reader(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
@@ -1514,6 +1514,10 @@ fn directory_listing_order_does_not_matter() {
     }
 }
 
+// ---------------------------------------------------------------------------
+// More hostile cases: large files, file names, write errors, block edges.
+// ---------------------------------------------------------------------------
+
 /// Broken bytes in a large plain file read the same split across threads:
 /// a BOM and a template line before the header, CRLF and bare CR, blank and
 /// delimiter-only lines, NULs, quotes, too many cells, repeated headers,
@@ -1754,4 +1758,62 @@ fn a_message_exported_twice_counts_once() {
     let (once, twice) = (once.json(), twice.json());
     assert_eq!(twice["metrics"], once["metrics"]);
     assert_eq!(twice["pending_messages"], once["pending_messages"]);
+}
+
+/// Line ends, CRLF pairs, multi-byte characters and quoted line breaks that
+/// fall on the reader's first block edge (1 MiB, also the end of the
+/// encoding sniff) are read like any other byte.
+#[test]
+fn the_first_block_edge_splits_nothing() {
+    const EDGE: usize = 1 << 20;
+    for csv in [false, true] {
+        let (sep, header) = if csv {
+            (",", "message-id,received-at,responded-at,subject\r\n")
+        } else {
+            ("\t", "message-id\treceived-at\tresponded-at\tsubject\r\n")
+        };
+        let row = |n: u64, subject: &str| {
+            format!("M{n}{sep}2026-11-18T10:00:00Z{sep}2026-11-18T11:00:00Z{sep}{subject}\r\n")
+        };
+        for offset in 0..16usize {
+            // The row that crosses the edge ends `offset - 8` bytes after it;
+            // its subject ends in a 2- and a 3-byte character, and in CSV it
+            // is quoted and holds a line break of its own.
+            let end = EDGE + offset - 8;
+            let mut text = header.to_string();
+            let mut n = 0;
+            while text.len() + 2 * row(n + 1, "").len() + 4000 < end {
+                n += 1;
+                text.push_str(&row(n, "filler"));
+            }
+            n += 1;
+            let tail = if csv {
+                "\u{e9}\u{65e5}x\"\"\r\ny\""
+            } else {
+                "\u{e9}\u{65e5}"
+            };
+            let bare = row(n, "").len() + tail.len() + usize::from(csv);
+            let pad = "p".repeat(end - text.len() - bare);
+            let subject = if csv {
+                format!("\"{pad}{tail}")
+            } else {
+                format!("{pad}{tail}")
+            };
+            text.push_str(&row(n, &subject));
+            assert_eq!(text.len(), end, "offset {offset}");
+            for _ in 0..3 {
+                n += 1;
+                text.push_str(&row(n, "after"));
+            }
+            let out = read_bytes(text.as_bytes(), None, true);
+            let label = format!("csv {csv}, row ending {offset} - 8 bytes after the edge");
+            let summary = out
+                .result
+                .unwrap_or_else(|e| panic!("{label}: {e}"))
+                .unwrap();
+            assert_eq!((summary.rows, summary.skipped_rows), (n, 0), "{label}");
+            assert!(out.warnings.is_empty(), "{label}: {:?}", out.warnings);
+            assert_eq!(metric_of(&out.model, "response_time"), (0, n), "{label}");
+        }
+    }
 }
