@@ -75,15 +75,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Text from input files loses control characters before it reaches a terminal.
+/// Text from input files (cells, file names) loses control characters before
+/// it reaches a terminal, line breaks included: every message stays one line.
 pub fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '?'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
         })
         .collect()
 }
@@ -131,6 +130,24 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     };
     let mut warnings = Vec::new();
     let specs = ingest::expand(&config.inputs, &mut warnings)?;
+    // `-o` must never replace an input with the report.
+    if let Some(out) = config
+        .output
+        .as_ref()
+        .and_then(|o| std::fs::canonicalize(o).ok())
+    {
+        if specs
+            .iter()
+            .any(|s| std::fs::canonicalize(&s.path).is_ok_and(|p| p == out))
+        {
+            return Err(InputError::Other {
+                path: crate::ingest::display_path(&out),
+                reason:
+                    "is one of the inputs; the report would replace it (choose another -o file)"
+                        .to_string(),
+            });
+        }
+    }
     if specs.is_empty() {
         let names: Vec<String> = config
             .inputs

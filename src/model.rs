@@ -433,6 +433,8 @@ pub struct Model {
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
     pub messages: Vec<Message>,
+    /// Where each message id is in `messages`.
+    message_index: FxHashMap<Box<str>, usize>,
     /// Whether any shipments file has a delivery column (on-time delivery has data).
     pub has_delivery_column: bool,
 }
@@ -540,8 +542,21 @@ impl Model {
         }
     }
 
+    /// Adds a buyer message; one with the id of a message already read (an
+    /// overlapping export) is the same message, its first values winning.
     pub fn add_message(&mut self, message: Message) {
-        self.messages.push(message);
+        match self.message_index.entry(message.id.clone()) {
+            Entry::Occupied(i) => {
+                if let Some(first) = self.messages.get_mut(*i.get()) {
+                    first.responded = first.responded.or(message.responded);
+                    first.no_response_needed |= message.no_response_needed;
+                }
+            }
+            Entry::Vacant(v) => {
+                v.insert(self.messages.len());
+                self.messages.push(message);
+            }
+        }
     }
 
     /// Merges a model built from rows that come later (parallel reading), as
@@ -562,6 +577,7 @@ impl Model {
             shipments,
             complaints,
             messages,
+            message_index: _,
             has_delivery_column,
         } = other;
         let rekey = |this: &mut OrderIds, k: OrderKey| {
@@ -608,7 +624,9 @@ impl Model {
             let k = rekey(&mut self.ids, k);
             self.complaints.entry(k).or_default().merge(&c);
         }
-        self.messages.extend(messages);
+        for m in messages {
+            self.add_message(m);
+        }
         self.has_delivery_column |= has_delivery_column;
     }
 }

@@ -28,11 +28,10 @@ pub const SHOWN_ROW_WARNINGS: u64 = 5;
 /// An input error: the audit stops (exit code 3).
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    // `cause`, not `source`: the message already says it; a source would make
+    // anyhow print it a second time.
+    #[error("{path}: cannot read: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
     UnknownKind { path: String },
     #[error("{path}: missing required column '{column}' for a {kind} report")]
@@ -54,9 +53,9 @@ pub enum InputError {
 impl InputError {
     /// Maps an I/O error on `path` (for `map_err`).
     pub fn io(path: &str) -> impl Fn(std::io::Error) -> InputError + Copy + '_ {
-        move |source| InputError::Io {
+        move |cause| InputError::Io {
             path: path.to_string(),
-            source,
+            cause,
         }
     }
 }
@@ -280,7 +279,20 @@ fn read_decoded(
     let shown = display_path(&spec.path);
     let io_err = InputError::io(&shown);
     let mut lines = Lines::new(reader);
-    let peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
+    let mut peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
+    // An over-long line among the first lines is not the header: pass it and
+    // look on, within the first ten lines.
+    while lines.peek_blocked && find_header(&peeked, spec.forced, &options.values).is_none() {
+        let long = peeked.last().map_or(lines.line_count(), |l| l.0) + 1;
+        if long >= HEADER_SEARCH_LINES as u64 {
+            break;
+        }
+        lines.skip_through(long).map_err(io_err)?;
+        let more = lines
+            .peek_lines(HEADER_SEARCH_LINES - long as usize)
+            .map_err(io_err)?;
+        peeked.extend(more);
+    }
     let non_blank: Vec<&(u64, Vec<u8>)> = peeked
         .iter()
         .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace))
@@ -446,9 +458,9 @@ enum ReadError {
 impl ReadError {
     fn into_input_error(self, shown: &str) -> InputError {
         match self {
-            ReadError::Io(source) => InputError::Io {
+            ReadError::Io(cause) => InputError::Io {
                 path: shown.to_string(),
-                source,
+                cause,
             },
         }
     }
@@ -456,6 +468,8 @@ impl ReadError {
 
 /// Whether a cell equals a normalised header name (without allocating).
 fn same_name(cell: &str, name: &str) -> bool {
+    // A file concatenated after another keeps its byte-order mark.
+    let cell = cell.strip_prefix('\u{feff}').unwrap_or(cell);
     cell.len() == name.len()
         && cell.bytes().zip(name.bytes()).all(|(c, n)| {
             let c = match c {

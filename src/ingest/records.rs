@@ -59,6 +59,8 @@ pub struct Lines<R: Read> {
     skipping: bool,
     /// While peeking, data from here on must be kept.
     pin: Option<usize>,
+    /// The last peek stopped at a line over [`MAX_RECORD_BYTES`].
+    pub peek_blocked: bool,
 }
 
 impl<R: Read> Lines<R> {
@@ -73,6 +75,7 @@ impl<R: Read> Lines<R> {
             number: 0,
             skipping: false,
             pin: None,
+            peek_blocked: false,
         }
     }
 
@@ -176,13 +179,21 @@ impl<R: Read> Lines<R> {
     pub fn peek_lines(&mut self, n: usize) -> io::Result<Vec<(u64, Vec<u8>)>> {
         let (start, number) = (self.start, self.number);
         self.pin = Some(start);
+        self.peek_blocked = false;
         let mut out = Vec::new();
         while out.len() < n {
             match self.next_found(true)? {
                 Some(Found::Line { number, start, end }) => {
                     out.push((number, self.buf[start..end].to_vec()))
                 }
-                Some(Found::TooLong { .. }) | None => break,
+                Some(Found::TooLong { .. }) => {
+                    self.peek_blocked = true;
+                    break;
+                }
+                None => {
+                    self.peek_blocked = self.end - self.start > MAX_RECORD_BYTES;
+                    break;
+                }
             }
         }
         self.start = self.pin.take().unwrap_or(start);
@@ -351,22 +362,19 @@ impl<R: Read> RowReader<R> {
             Err(_) => {
                 self.replaced_rows += 1;
                 self.first_replaced_line.get_or_insert(self.line);
-                self.text.push_str(&String::from_utf8_lossy(bytes));
-                self.bounds.clear();
-                // Replacement changes byte offsets: split again (quotes, if any, are gone).
-                match self.delimiter {
-                    Delimiter::Tab => split_tabs(self.text.as_bytes(), &mut self.bounds),
-                    Delimiter::Comma => {
-                        let mut unused = Vec::new();
-                        split_csv_line(
-                            self.text.as_bytes(),
-                            &mut unused,
-                            &mut self.bounds,
-                            &mut CsvState::default(),
-                        );
-                    }
+                // Replacement changes byte offsets: convert cell by cell and
+                // move each bound to its cell's new place.
+                for bound in self.bounds.iter_mut() {
+                    let start = self.text.len();
+                    self.text.push_str(&String::from_utf8_lossy(
+                        bytes.get(bound.0..bound.1).unwrap_or(&[]),
+                    ));
+                    *bound = (start, self.text.len());
                 }
-                self.bounds.len()
+                match (self.delimiter, &self.sparse) {
+                    (Delimiter::Tab, Some(_)) => self.count,
+                    _ => self.bounds.len(),
+                }
             }
         };
         Row {

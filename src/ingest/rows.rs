@@ -273,7 +273,11 @@ pub fn status_class(s: &str) -> StatusClass {
         StatusClass::Absent
     } else if s.eq_ignore_ascii_case("cancelled") || s.eq_ignore_ascii_case("canceled") {
         StatusClass::Cancelled
-    } else if s.len() >= 7 && s[..7].eq_ignore_ascii_case("shipped") {
+    } else if s
+        .as_bytes()
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"shipped"))
+    {
         StatusClass::Shipped
     } else {
         StatusClass::Other
@@ -291,11 +295,36 @@ pub fn normalise_tracking(s: &str) -> String {
 
 /// A cell value quoted for a message: control characters removed, length capped.
 pub fn quote(v: &str) -> String {
+    if may_be_personal(v) {
+        // A shifted row can put a buyer's e-mail, name or phone in a date column.
+        return "(a value not shown: it may be buyer data)".to_string();
+    }
     let mut s: String = v.chars().filter(|c| !c.is_control()).take(40).collect();
     if v.chars().count() > 40 {
         s.push('…');
     }
     format!("'{s}'")
+}
+
+/// Whether a cell looks like an e-mail address, a phone number, or a name or
+/// address: never quoted in messages.
+fn may_be_personal(v: &str) -> bool {
+    if v.contains('@') {
+        return true;
+    }
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let phone_like = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if digits >= 7 && phone_like && (v.starts_with('+') || v.starts_with('(') || v.contains(' ')) {
+        return true;
+    }
+    // Names and street addresses: two or more capitalised words ("Pat Buyer",
+    // "31 Wrenfield Mews"); "next tuesday" stays quotable.
+    v.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        >= 2
 }
 
 #[cfg(test)]
@@ -317,6 +346,35 @@ mod tests {
     #[test]
     fn tracking_is_normalised() {
         assert_eq!(normalise_tracking(" 1z-999 aa1 "), "1Z999AA1");
+    }
+
+    #[test]
+    fn personal_looking_values_are_never_quoted() {
+        for v in [
+            "pat@example.com",
+            "(415) 555-0178",
+            "+1 206-555-0143",
+            "Pat Buyer",
+            "31 Wrenfield Mews",
+        ] {
+            assert!(!quote(v).contains(v), "{v}");
+        }
+        for v in [
+            "yesterday",
+            "2026-13-01",
+            "1999-11-16T18:00:00+00:00",
+            "20.10.26",
+            "Drone",
+            "01-Oct-2026",
+        ] {
+            assert_eq!(quote(v), format!("'{v}'"));
+        }
+    }
+
+    #[test]
+    fn status_with_a_multibyte_character_does_not_panic() {
+        assert_eq!(status_class("Shippe\u{e9}"), StatusClass::Other);
+        assert_eq!(status_class("\u{e5}\u{e5}\u{e5}\u{e5}"), StatusClass::Other);
     }
 
     #[test]
