@@ -25,7 +25,7 @@ pub struct OrderIds {
 
 impl OrderIds {
     pub fn key(&mut self, id: &str) -> OrderKey {
-        if let Some(packed) = pack(id) {
+        if let Some(packed) = pack(id.as_bytes()) {
             return OrderKey(packed);
         }
         if let Some(&i) = self.index.get(id) {
@@ -39,7 +39,7 @@ impl OrderIds {
 
     /// The key of an id already seen, without interning it.
     pub fn find(&self, id: &str) -> Option<OrderKey> {
-        match pack(id) {
+        match pack(id.as_bytes()) {
             Some(p) => Some(OrderKey(p)),
             None => self.index.get(id).map(|&i| OrderKey(INTERNED | i)),
         }
@@ -61,8 +61,36 @@ impl OrderIds {
     }
 }
 
-fn pack(id: &str) -> Option<u64> {
-    let b = id.as_bytes();
+/// Which of `parts` workers owns an order id: a fixed function of the id's
+/// text, so every row of an order, in every file, goes to the same worker.
+pub fn partition_of(id: &str, parts: usize) -> usize {
+    partition_of_raw(id.as_bytes(), parts)
+}
+
+fn partition_of_raw(b: &[u8], parts: usize) -> usize {
+    // The last eight bytes: Amazon ids end in seven digits that vary most.
+    let tail = &b[b.len().saturating_sub(8)..];
+    let folded = tail
+        .iter()
+        .fold(b.len() as u64, |x, &c| (x << 8) | u64::from(c));
+    // The high bits of a multiplicative hash are well mixed.
+    ((folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % parts.max(1) as u64) as usize
+}
+
+/// Like [`partition_of`], from a cell's bytes (ASCII white space already
+/// trimmed). With ASCII at both ends there is nothing more to trim and the
+/// bytes are the id's text; otherwise the cell is trimmed as the parser does.
+pub fn partition_of_bytes(cell: &[u8], parts: usize) -> usize {
+    match (cell.first(), cell.last()) {
+        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => partition_of_raw(cell, parts),
+        _ => partition_of(
+            std::str::from_utf8(cell).map(str::trim).unwrap_or(""),
+            parts,
+        ),
+    }
+}
+
+fn pack(b: &[u8]) -> Option<u64> {
     if b.len() != 19 || b[3] != b'-' || b[11] != b'-' {
         return None;
     }
@@ -481,7 +509,8 @@ impl Model {
         }
     }
 
-    fn is_empty(&self) -> bool {
+    /// Nothing read into it yet.
+    pub fn is_empty(&self) -> bool {
         self.orders.is_empty()
             && self.dropped.is_empty()
             && self.shipments.is_empty()
@@ -561,6 +590,39 @@ impl Model {
 
     /// Merges a model built from rows that come later (parallel reading), as
     /// if its rows had been added to this one in order.
+    /// Merges a model whose orders this one cannot have (another worker's
+    /// share of the same file): its order tables are taken as shards as they
+    /// are, without a lookup per order.
+    pub fn absorb_disjoint(&mut self, other: Model) {
+        if self.is_empty() || !other.ids.names.is_empty() || !self.ids.names.is_empty() {
+            // Interned ids are numbered per model: merge them the careful way.
+            return self.absorb(other);
+        }
+        let Model {
+            ids: _,
+            orders,
+            cutoff: _,
+            dropped,
+            shipments,
+            complaints,
+            messages,
+            message_index: _,
+            has_delivery_column,
+        } = other;
+        self.orders
+            .shards
+            .extend(orders.shards.into_iter().filter(|s| !s.is_empty()));
+        self.dropped
+            .shards
+            .extend(dropped.shards.into_iter().filter(|s| !s.is_empty()));
+        self.shipments.extend(shipments);
+        self.complaints.extend(complaints);
+        for m in messages {
+            self.add_message(m);
+        }
+        self.has_delivery_column |= has_delivery_column;
+    }
+
     pub fn absorb(&mut self, other: Model) {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
@@ -676,6 +738,32 @@ mod tests {
         assert_eq!(ids.key("ORDER-42"), other);
         assert_ne!(other, k);
         assert_eq!(ids.find("ORDER-43"), None);
+    }
+
+    #[test]
+    fn partition_agrees_between_bytes_and_text() {
+        for id in [
+            "111-0687106-4490606",
+            "ORDER-42",
+            "x",
+            "\u{a0}111-0687106-4490606\u{a0}",
+            "caf\u{e9}",
+        ] {
+            for parts in [2, 3, 7] {
+                let trimmed = id.trim();
+                assert_eq!(
+                    partition_of_bytes(id.as_bytes().trim_ascii(), parts),
+                    partition_of(trimmed, parts),
+                    "{id:?}"
+                );
+                assert!(partition_of(trimmed, parts) < parts);
+            }
+        }
+        // Both workers get a share of Amazon ids.
+        let owners: std::collections::BTreeSet<usize> = (0..100)
+            .map(|i| partition_of(&format!("111-0000000-{i:07}"), 2))
+            .collect();
+        assert_eq!(owners.len(), 2);
     }
 
     #[test]

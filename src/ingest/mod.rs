@@ -398,24 +398,33 @@ struct Tally {
 }
 
 impl Tally {
-    /// Appends a later chunk whose lines follow this one's.
-    fn append(&mut self, later: Tally) {
-        let offset = self.lines;
-        self.rows += later.rows;
-        self.skipped += later.skipped;
-        for (line, reason) in later.first_skips {
-            if self.first_skips.len() < SHOWN_ROW_WARNINGS as usize {
-                self.first_skips.push((line + offset, reason));
-            }
+    /// Adds another worker's tally over the same lines.
+    fn merge(&mut self, other: Tally) {
+        self.rows += other.rows;
+        self.skipped += other.skipped;
+        self.first_skips.extend(other.first_skips);
+        self.first_skips.sort_by_key(|(line, _)| *line);
+        self.first_skips.truncate(SHOWN_ROW_WARNINGS as usize);
+        self.unterminated = match (self.unterminated, other.unterminated) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.replaced_rows += other.replaced_rows;
+        self.first_replaced = match (self.first_replaced, other.first_replaced) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.lines = self.lines.max(other.lines);
+    }
+
+    /// Turns line numbers counted from the first data line into the file's.
+    fn shift_lines(&mut self, offset: u64) {
+        for (line, _) in &mut self.first_skips {
+            *line += offset;
         }
-        if self.unterminated.is_none() {
-            self.unterminated = later.unterminated.map(|l| l + offset);
-        }
-        self.replaced_rows += later.replaced_rows;
-        if self.first_replaced.is_none() {
-            self.first_replaced = later.first_replaced.map(|l| l + offset);
-        }
-        self.lines += later.lines;
+        self.unterminated = self.unterminated.map(|l| l + offset);
+        self.first_replaced = self.first_replaced.map(|l| l + offset);
+        self.lines += offset;
     }
 
     /// With `--strict`: the first malformed row, as an absolute line.
@@ -539,11 +548,13 @@ fn read_rows<R: Read>(
     Ok(t)
 }
 
-/// A plain tab-delimited UTF-8 file large enough to read in parallel: byte
-/// ranges of whole lines, one per worker.
+/// A plain tab-delimited UTF-8 file large enough to read on several cores:
+/// where its data starts, and the column holding the order id.
 struct ParallelPlan {
     path: PathBuf,
-    chunks: Vec<(u64, u64)>,
+    data_start: u64,
+    key_column: usize,
+    workers: usize,
 }
 
 /// Files smaller than this are read on one core by default.
@@ -565,57 +576,29 @@ impl Parallel {
 }
 
 fn parallel_plan(spec: &InputSpec, parallel: Parallel, found: &Found) -> Option<ParallelPlan> {
-    let threads = parallel.threads;
-    if threads < 2 || found.delimiter != Delimiter::Tab || spec.path.as_os_str() == "-" {
+    // Rows are shared out by order id; messages (keyed by message id) are small.
+    let key_column = found.map.get(header::Field::OrderId)?;
+    if parallel.threads < 2
+        || found.delimiter != Delimiter::Tab
+        || found.map.kind == Kind::Messages
+        || spec.path.as_os_str() == "-"
+    {
         return None;
     }
     let mut file = fs::File::open(&spec.path).ok()?;
-    let len = file.metadata().ok()?.len();
-    if len < parallel.min_bytes {
+    if file.metadata().ok()?.len() < parallel.min_bytes {
         return None;
     }
     // The data starts after the header line (BOM and earlier lines included).
     let mut head = vec![0u8; 1 << 20];
     let n = read_up_to(&mut file, &mut head).ok()?;
-    let start = memchr::memchr_iter(b'\n', &head[..n])
-        .nth(usize::try_from(found.line).ok()?.checked_sub(1)?)? as u64
-        + 1;
-    let mut bounds = vec![start];
-    for k in 1..threads as u64 {
-        let nominal = start + (len - start) * k / threads as u64;
-        let previous = *bounds.last()?;
-        if nominal <= previous {
-            continue;
-        }
-        file.seek(SeekFrom::Start(nominal)).ok()?;
-        // The next line starts after the next newline.
-        let mut probe = vec![0u8; 64 * 1024];
-        let mut offset = nominal;
-        loop {
-            let got = read_up_to(&mut file, &mut probe).ok()?;
-            if got == 0 {
-                offset = len;
-                break;
-            }
-            if let Some(nl) = memchr::memchr(b'\n', &probe[..got]) {
-                offset += nl as u64 + 1;
-                break;
-            }
-            offset += got as u64;
-        }
-        bounds.push(offset);
-    }
-    bounds.push(len);
-    bounds.sort_unstable();
-    bounds.dedup();
-    let chunks = bounds
-        .windows(2)
-        .map(|w| (w[0], w[1]))
-        .filter(|(a, b)| b > a)
-        .collect();
+    let header_index = usize::try_from(found.line).ok()?.checked_sub(1)?;
+    let data_start = memchr::memchr_iter(b'\n', &head[..n]).nth(header_index)? as u64 + 1;
     Some(ParallelPlan {
         path: spec.path.clone(),
-        chunks,
+        data_start,
+        key_column,
+        workers: parallel.threads,
     })
 }
 
@@ -632,9 +615,11 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
-/// Reads each chunk on its own thread into its own model, then merges them
-/// in file order, so the result is the same as reading the file in one go.
-/// Line numbers in the tally are the file's (`header_line` precedes the data).
+/// Reads the file on several threads, each keeping only the rows of the
+/// order ids it owns ([`crate::model::partition_of`]). Every worker reads its
+/// rows in file order and no two share an order, so the merged model is the
+/// one a single pass gives, and holds each order once whatever the file's
+/// layout. Line numbers in the tally are the file's.
 fn read_parallel(
     plan: &ParallelPlan,
     parser: &RowParser<'_>,
@@ -642,18 +627,23 @@ fn read_parallel(
     strict: bool,
     header_line: u64,
 ) -> Result<Tally, ReadError> {
+    let fresh = model.is_empty();
     let results: Vec<Result<(Model, Tally), ReadError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = plan
-            .chunks
-            .iter()
-            .map(|&(from, to)| {
-                let path = &plan.path;
+        let handles: Vec<_> = (0..plan.workers)
+            .map(|worker| {
                 let cutoff = model.cutoff;
                 scope.spawn(move || -> Result<(Model, Tally), ReadError> {
-                    let mut file = fs::File::open(path).map_err(ReadError::Io)?;
-                    file.seek(SeekFrom::Start(from)).map_err(ReadError::Io)?;
-                    let reader = RowReader::new(Lines::new(file.take(to - from)), Delimiter::Tab)
-                        .only_columns(parser.map.used_columns());
+                    let mut file = fs::File::open(&plan.path).map_err(ReadError::Io)?;
+                    file.seek(SeekFrom::Start(plan.data_start))
+                        .map_err(ReadError::Io)?;
+                    let partition = records::Partition {
+                        column: plan.key_column,
+                        worker,
+                        workers: plan.workers,
+                    };
+                    let reader = RowReader::new(Lines::new(file), Delimiter::Tab)
+                        .only_columns(parser.map.used_columns())
+                        .partition(partition);
                     let mut part = Model::with_cutoff(cutoff);
                     let tally = read_rows(reader, parser, &mut part, strict)?;
                     Ok((part, tally))
@@ -662,27 +652,26 @@ fn read_parallel(
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(ReadError::Io(std::io::Error::other(
-                        "a reading thread failed",
-                    )))
-                })
-            })
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    // Chunk line numbers are relative: start counting after the header.
-    let mut total = Tally {
-        lines: header_line,
-        ..Tally::default()
-    };
+    let mut total = Tally::default();
     for result in results {
         let (part, tally) = result?;
-        model.absorb(part);
-        total.append(tally);
-        if strict && (total.skipped > 0 || total.unterminated.is_some()) {
-            break;
+        if fresh {
+            // Workers share no order: their tables become shards as they are.
+            model.absorb_disjoint(part);
+        } else {
+            // Earlier files may name the same orders: merge order by order.
+            model.absorb(part);
         }
+        total.merge(tally);
+    }
+    // Worker line numbers count from the first data line.
+    total.shift_lines(header_line);
+    if strict {
+        // Only the first malformed row of the file is an error.
+        total.first_skips.truncate(1);
     }
     Ok(total)
 }

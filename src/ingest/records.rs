@@ -258,6 +258,8 @@ pub struct RowReader<R: Read> {
     needed: Vec<usize>,
     /// For tab-delimited rows: split only the needed columns.
     sparse: Option<SparseSplit>,
+    /// Read only the rows this worker owns (parallel reading).
+    partition: Option<Partition>,
     /// Cells in the current row.
     count: usize,
 }
@@ -276,6 +278,7 @@ impl<R: Read> RowReader<R> {
             line: 0,
             needed: Vec::new(),
             sparse: None,
+            partition: None,
             count: 0,
         }
     }
@@ -289,11 +292,33 @@ impl<R: Read> RowReader<R> {
         self
     }
 
+    /// Reads only rows whose key column this worker owns (tab-delimited).
+    pub fn partition(mut self, partition: Partition) -> Self {
+        self.partition = Some(partition);
+        self
+    }
+
     pub fn next_row(&mut self) -> io::Result<Event> {
-        let (number, start, end) = match self.lines.next_found(false)? {
-            None => return Ok(Event::End),
-            Some(Found::TooLong { number }) => return Ok(Event::TooLong { line: number }),
-            Some(Found::Line { number, start, end }) => (number, start, end),
+        let (number, start, end) = loop {
+            match self.lines.next_found(false)? {
+                None => return Ok(Event::End),
+                Some(Found::TooLong { number }) => {
+                    // Counted once, by the first worker.
+                    if self.partition.is_some_and(|p| p.worker != 0) {
+                        continue;
+                    }
+                    return Ok(Event::TooLong { line: number });
+                }
+                Some(Found::Line { number, start, end }) => {
+                    let owned = match self.partition {
+                        None => true,
+                        Some(p) => p.owns(&self.lines.buf[start..end]),
+                    };
+                    if owned {
+                        break (number, start, end);
+                    }
+                }
+            }
         };
         self.line = number;
         let line = &self.lines.buf[start..end];
@@ -428,6 +453,34 @@ fn trim(s: &str) -> &str {
 fn is_blank(line: &[u8]) -> bool {
     line.iter()
         .all(|c| matches!(c, b' ' | b'\t' | b',' | b'\r' | b'\x0b' | b'\x0c'))
+}
+
+/// One worker's share of a tab-delimited file read by several: the rows
+/// whose key (order id) column it owns, by [`crate::model::partition_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partition {
+    /// The key column.
+    pub column: usize,
+    pub worker: usize,
+    pub workers: usize,
+}
+
+impl Partition {
+    fn owns(&self, line: &[u8]) -> bool {
+        let key = if self.column == 0 {
+            memchr(b'\t', line).map_or(line, |i| &line[..i])
+        } else {
+            line.split(|&b| b == b'\t').nth(self.column).unwrap_or(&[])
+        };
+        // The same text the row parser will see (cells are trimmed).
+        let key = key.trim_ascii();
+        let owner = if key.is_empty() {
+            0
+        } else {
+            crate::model::partition_of_bytes(key, self.workers)
+        };
+        owner == self.worker
+    }
 }
 
 /// Splits a tab-delimited row only where the reader needs cells: tab
