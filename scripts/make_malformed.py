@@ -55,9 +55,18 @@ def png_1x1():
 
 
 def main():
+    # Rewrite what this script makes; keep hand-made cases (privacy/).
+    keep = {"privacy"}
     if os.path.isdir(ROOT):
-        shutil.rmtree(ROOT)
-    os.makedirs(ROOT)
+        for name in os.listdir(ROOT):
+            if name in keep:
+                continue
+            path = os.path.join(ROOT, name)
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
+    os.makedirs(ROOT, exist_ok=True)
 
     # --- empty / header only / unknown kind
     write("empty.txt", b"")

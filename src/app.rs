@@ -81,7 +81,12 @@ pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() => '?',
+            // Bidirectional overrides and isolates can reorder what a terminal shows.
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                '?'
+            }
             c => c,
         })
         .collect()
@@ -339,4 +344,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn sanitized_text_is_one_line_without_controls_or_bidi_overrides() {
+        assert_eq!(sanitize("a\nb\tc\x1b[31m\u{202e}d"), "a?b c?[31m?d");
+    }
 }
