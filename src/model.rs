@@ -436,6 +436,7 @@ impl<'a, V> IntoIterator for &'a Sharded<V> {
     }
 }
 
+#[cfg(test)]
 impl<V> std::ops::Index<&OrderKey> for Sharded<V> {
     type Output = V;
 
