@@ -467,27 +467,6 @@ fn audit(paths: &[&Path], extra: &[&str]) -> Run {
     run(args)
 }
 
-/// Exit 3, nothing on stdout, one message naming `names`.
-fn assert_error(run: &Run, names: &str) {
-    assert_eq!(
-        run.code, 3,
-        "stdout: {}\nstderr: {}",
-        run.stdout, run.stderr
-    );
-    assert!(run.stdout.is_empty(), "stdout: {}", run.stdout);
-    assert!(
-        run.stderr.contains(names),
-        "stderr should name {names}: {}",
-        run.stderr
-    );
-    assert_eq!(
-        run.stderr.trim_end().lines().count(),
-        1,
-        "one message: {}",
-        run.stderr
-    );
-}
-
 fn warnings(report: &Value) -> Vec<String> {
     report["warnings"]
         .as_array()

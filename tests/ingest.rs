@@ -26,23 +26,6 @@ fn one(path: &Path, extra: &[&str]) -> Run {
     run(args)
 }
 
-/// An error: exit 3, nothing on stdout, one message naming the file.
-fn assert_error(run: &Run, names: &str) {
-    assert_eq!(run.code, 3, "stderr: {}", run.stderr);
-    assert!(run.stdout.is_empty(), "stdout: {}", run.stdout);
-    assert!(
-        run.stderr.contains(names),
-        "stderr should name {names}: {}",
-        run.stderr
-    );
-    assert_eq!(
-        run.stderr.trim_end().lines().count(),
-        1,
-        "one message: {}",
-        run.stderr
-    );
-}
-
 const ORDERS_HEADER: &str =
     "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tproduct-name\n";
 

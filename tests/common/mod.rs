@@ -157,3 +157,24 @@ pub fn assert_matches_expected(report: &Value, expected: &Value) {
         assert_eq!(got, want, "pending_messages");
     }
 }
+
+/// An error: exit 3, nothing on stdout, one message naming `names` (SPEC §2.5).
+pub fn assert_error(run: &Run, names: &str) {
+    assert_eq!(
+        run.code, 3,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    assert!(run.stdout.is_empty(), "stdout: {}", run.stdout);
+    assert!(
+        run.stderr.contains(names),
+        "stderr should name {names}: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.trim_end().lines().count(),
+        1,
+        "one message: {}",
+        run.stderr
+    );
+}
