@@ -325,12 +325,12 @@ impl<R: Read> RowReader<R> {
         if is_blank(line) {
             return Ok(Event::Blank);
         }
-        self.bounds.clear();
         match self.delimiter {
             Delimiter::Tab => {
                 self.count = match &self.sparse {
                     Some(plan) => plan.split(line, &mut self.bounds),
                     None => {
+                        self.bounds.clear();
                         split_tabs(line, &mut self.bounds);
                         self.bounds.len()
                     }
@@ -338,6 +338,7 @@ impl<R: Read> RowReader<R> {
                 self.held = Held::Buffer(start, end);
             }
             Delimiter::Comma => {
+                self.bounds.clear();
                 self.bytes.clear();
                 self.held = Held::Bytes;
                 let mut state = CsvState::default();
@@ -492,6 +493,8 @@ impl Partition {
 struct SparseSplit {
     /// `needed[c]`: column `c` is read.
     needed: Vec<bool>,
+    /// The columns read.
+    columns: Vec<usize>,
 }
 
 impl SparseSplit {
@@ -501,13 +504,24 @@ impl SparseSplit {
         for &c in columns {
             needed[c] = true;
         }
-        SparseSplit { needed }
+        SparseSplit {
+            needed,
+            columns: columns.to_vec(),
+        }
     }
 
     /// Fills `bounds[c]` for the needed columns; returns the number of cells.
     fn split(&self, line: &[u8], bounds: &mut Vec<(usize, usize)>) -> usize {
-        bounds.clear();
-        bounds.resize(self.needed.len(), (0, 0));
+        // Only the columns read must start empty (a short row lacks some);
+        // clearing every cell of a wide row each time costs more than the split.
+        if bounds.len() == self.needed.len() {
+            for &c in &self.columns {
+                bounds[c] = (0, 0);
+            }
+        } else {
+            bounds.clear();
+            bounds.resize(self.needed.len(), (0, 0));
+        }
         let count = count_tabs(line) + 1;
         let half = count / 2;
         let front = (0..=half.min(self.needed.len().saturating_sub(1)))
@@ -786,6 +800,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_short_row_after_a_long_one_has_no_stale_cells() {
+        let plan = SparseSplit::new(&[1, 4]);
+        let mut bounds = Vec::new();
+        let long = b"a\tb\tc\td\te\tf";
+        assert_eq!(plan.split(long, &mut bounds), 6);
+        assert_eq!(&long[bounds[4].0..bounds[4].1], b"e");
+        let short = b"x\ty";
+        assert_eq!(plan.split(short, &mut bounds), 2);
+        assert_eq!(&short[bounds[1].0..bounds[1].1], b"y");
+        assert_eq!(bounds[4], (0, 0), "column 4 is missing from the short row");
     }
 
     #[test]
