@@ -51,6 +51,9 @@ pub enum Command {
         metric: Option<String>,
     },
     /// Print the JSON Schema of `audit --format json`.
+    #[command(
+        after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -"
+    )]
     Schema,
     /// Print a shell completion script.
     #[command(
