@@ -14,6 +14,7 @@ use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
 use crate::model::Model;
 use crate::report::{self, Render, RenderOptions, Report};
+use crate::text::sanitize;
 
 /// The exit codes, one source of truth (SPEC §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,32 +76,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Text from input files (cells, file names) loses control characters before
-/// it reaches a terminal, line breaks included: every message stays one line.
-pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            // Bidirectional overrides and isolates can reorder what a terminal shows.
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                '?'
-            }
-            c => c,
-        })
-        .collect()
-}
-
 pub fn run(parsed: Parsed) -> Result<Exit> {
     match parsed {
         Parsed::Audit(config) => run_audit(&config),
         Parsed::Explain(metric) => {
-            write_stdout(&crate::explain::explain_text(metric.as_deref())?)?;
+            write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
         }
         Parsed::Schema => {
-            write_stdout(&crate::schema::schema_text())?;
+            write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
         }
         Parsed::Completions(shell) => {
@@ -184,32 +168,18 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     drop(progress);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
-    warnings.extend(metrics::warnings(&ctx));
-    let metrics: Vec<_> = metrics::measure_all(&ctx)
-        .into_iter()
-        .map(|m| report::metric_report(m, config.warn_at))
-        .collect();
-    let open_orders = act_now::open_orders(&ctx)
-        .iter()
-        .map(|o| report::open_order_report(&ctx, o))
-        .collect();
-    let pending_messages = act_now::pending_messages(&ctx)
-        .iter()
-        .map(|p| report::pending_message_report(&ctx, p))
-        .collect();
-    Ok(Report {
-        schema_version: report::SCHEMA_VERSION,
-        generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
-        as_of: as_of.to_string(),
-        timezone: config.tz.name().to_string(),
+    Ok(report::build::report(report::build::Facts {
+        as_of,
+        cal,
         marketplace: config.marketplace.code().to_string(),
-        status: report::overall(&metrics),
+        warn_at: config.warn_at,
         inputs,
-        metrics,
-        open_orders,
-        pending_messages,
-        warnings: warnings.iter().map(|w| sanitize(w)).collect(),
-    })
+        measured: metrics::measure_all(&ctx),
+        open_orders: act_now::open_orders(&ctx),
+        pending_messages: act_now::pending_messages(&ctx),
+        read_warnings: warnings,
+        notes: metrics::notes(&ctx),
+    }))
 }
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).
@@ -344,14 +314,4 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sanitize;
-
-    #[test]
-    fn sanitized_text_is_one_line_without_controls_or_bidi_overrides() {
-        assert_eq!(sanitize("a\nb\tc\x1b[31m\u{202e}d"), "a?b c?[31m?d");
-    }
 }

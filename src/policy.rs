@@ -1,12 +1,11 @@
-//! Amazon's targets and windows, in one place (SPEC §3–4).
-
-use serde::Serialize;
+//! Amazon's rules for each metric, in one table (SPEC §3–4): its ids and
+//! names, channels, windows and lag, target, the unit of its items and the
+//! day that places them in a window, and the tips that help it. Metrics,
+//! words, `explain`, the schema docs and the tests all read [`POLICY`]; no
+//! window or target number is written anywhere else.
 
 /// The metric families, in the order the report lists them (SPEC §5).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MetricId {
     OrderDefectRate,
     LateShipmentRate,
@@ -18,40 +17,36 @@ pub enum MetricId {
 }
 
 impl MetricId {
-    pub const ALL: [MetricId; 7] = [
-        MetricId::OrderDefectRate,
-        MetricId::LateShipmentRate,
-        MetricId::PreFulfillmentCancelRate,
-        MetricId::ValidTrackingRate,
-        MetricId::OnTimeDeliveryRate,
-        MetricId::ExpiredOrders,
-        MetricId::ResponseTime,
-    ];
+    /// Every metric, in report order (the order of [`POLICY`]).
+    pub const ALL: [MetricId; 7] = {
+        let mut all = [MetricId::OrderDefectRate; 7];
+        let mut i = 0;
+        while i < POLICY.len() {
+            all[i] = POLICY[i].id;
+            i += 1;
+        }
+        all
+    };
+
+    /// The metric's entry in [`POLICY`].
+    pub fn policy(self) -> &'static MetricPolicy {
+        // `POLICY` is in `MetricId` order (checked by a test).
+        &POLICY[self as usize]
+    }
 
     /// The id used in JSON and on the command line (`order_defect_rate`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            MetricId::OrderDefectRate => "order_defect_rate",
-            MetricId::LateShipmentRate => "late_shipment_rate",
-            MetricId::PreFulfillmentCancelRate => "pre_fulfillment_cancel_rate",
-            MetricId::ValidTrackingRate => "valid_tracking_rate",
-            MetricId::OnTimeDeliveryRate => "on_time_delivery_rate",
-            MetricId::ExpiredOrders => "expired_orders",
-            MetricId::ResponseTime => "response_time",
-        }
+        self.policy().key
     }
 
     /// The metric's name in words, as Seller Central shows it.
     pub fn title(self) -> &'static str {
-        match self {
-            MetricId::OrderDefectRate => "Order defect rate",
-            MetricId::LateShipmentRate => "Late shipment rate",
-            MetricId::PreFulfillmentCancelRate => "Pre-fulfillment cancel rate",
-            MetricId::ValidTrackingRate => "Valid tracking rate",
-            MetricId::OnTimeDeliveryRate => "On-time delivery rate",
-            MetricId::ExpiredOrders => "Expired orders",
-            MetricId::ResponseTime => "Response time under 24 hours",
-        }
+        self.policy().name
+    }
+
+    /// A short alias accepted on the command line (`odr`, `lsr`, …).
+    pub fn short(self) -> &'static str {
+        self.policy().alias
     }
 
     pub fn parse(s: &str) -> Option<MetricId> {
@@ -60,20 +55,244 @@ impl MetricId {
             .into_iter()
             .find(|m| m.as_str() == s || m.short() == s)
     }
+}
 
-    /// A short alias accepted by `explain` (`odr`, `lsr`, …).
-    pub fn short(self) -> &'static str {
-        match self {
-            MetricId::OrderDefectRate => "odr",
-            MetricId::LateShipmentRate => "lsr",
-            MetricId::PreFulfillmentCancelRate => "cr",
-            MetricId::ValidTrackingRate => "vtr",
-            MetricId::OnTimeDeliveryRate => "otdr",
-            MetricId::ExpiredOrders => "expired",
-            MetricId::ResponseTime => "rt",
+/// What a metric counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Order,
+    Package,
+    Message,
+}
+
+/// The day that places an item in a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacedBy {
+    PurchaseDay,
+    ShipByDay,
+    ConfirmationDay,
+    DeliverByDay,
+    ReceivedDay,
+}
+
+/// One metric's rules.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricPolicy {
+    pub id: MetricId,
+    /// The id in JSON and on the command line.
+    pub key: &'static str,
+    /// A short alias (`odr`).
+    pub alias: &'static str,
+    /// The name as Seller Central shows it.
+    pub name: &'static str,
+    /// The name where a table column is narrow.
+    pub short_name: &'static str,
+    /// The channels measured, each with its own status.
+    pub channels: &'static [Scope],
+    /// Window lengths in days, each with its own status.
+    pub windows: &'static [u32],
+    /// Days between the window's last day and the as-of day.
+    pub lag: u32,
+    pub target: Target,
+    pub unit: Unit,
+    pub placed_by: PlacedBy,
+    /// The tips that help, by id (`advice::TIPS`), most effective first; each
+    /// tip names the guidance points it is written from.
+    pub tips: &'static [&'static str],
+}
+
+impl MetricPolicy {
+    /// How the warning band is decided, which follows from the target.
+    pub fn warning_rule(&self) -> WarningRule {
+        match self.target {
+            Target::Below(_) | Target::AtLeast(_) => WarningRule::ShareOfLimit,
+            Target::Zero => WarningRule::AnyDefect,
         }
     }
+
+    /// The longest window.
+    pub fn longest_window(&self) -> u32 {
+        self.windows.iter().copied().max().unwrap_or(1)
+    }
 }
+
+/// When a metric that is not bad is `warning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningRule {
+    /// Its defect share reaches `--warn-at` of the limit.
+    ShareOfLimit,
+    /// It has any defect at all.
+    AnyDefect,
+}
+
+const fn pct(num: u64, den: u64) -> Ratio {
+    Ratio::new(num, den)
+}
+
+/// The policy of SPEC §3–4, in report order.
+pub const POLICY: [MetricPolicy; 7] = [
+    MetricPolicy {
+        id: MetricId::OrderDefectRate,
+        key: "order_defect_rate",
+        alias: "odr",
+        name: "Order defect rate",
+        short_name: "Order defect rate",
+        channels: &[Scope::Mfn, Scope::Afn],
+        windows: &[60],
+        lag: 14,
+        target: Target::Below(pct(1, 100)),
+        unit: Unit::Order,
+        placed_by: PlacedBy::PurchaseDay,
+        tips: &[
+            "a-to-z-claims",
+            "refund-before-claim",
+            "reply-within-24h",
+            "accurate-listing",
+            "negative-feedback-causes",
+            "keep-buyers-informed",
+            "stock-and-ship-on-time",
+            "pack-with-care",
+            "courteous-replies",
+            "phone-number",
+            "cancel-early",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::LateShipmentRate,
+        key: "late_shipment_rate",
+        alias: "lsr",
+        name: "Late shipment rate",
+        short_name: "Late shipment rate",
+        channels: &[Scope::Mfn],
+        windows: &[10, 30],
+        lag: 0,
+        target: Target::Below(pct(4, 100)),
+        unit: Unit::Order,
+        placed_by: PlacedBy::ShipByDay,
+        tips: &[
+            "confirm-by-ship-date",
+            "manage-orders",
+            "fix-late-causes",
+            "realistic-handling-time",
+            "buy-shipping",
+            "stock-and-ship-on-time",
+            "inventory-in-sync",
+            "peak-season",
+            "vacation",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::PreFulfillmentCancelRate,
+        key: "pre_fulfillment_cancel_rate",
+        alias: "cr",
+        name: "Pre-fulfillment cancel rate",
+        short_name: "Pre-fulfillment cancel rate",
+        channels: &[Scope::Mfn],
+        windows: &[7],
+        lag: 0,
+        target: Target::Below(pct(25, 1000)),
+        unit: Unit::Order,
+        placed_by: PlacedBy::PurchaseDay,
+        tips: &[
+            "cancel-only-on-request",
+            "inventory-in-sync",
+            "check-prices",
+            "stock-and-ship-on-time",
+            "avoid-expiry",
+            "keep-buyers-informed",
+            "cancel-early",
+            "peak-season",
+            "vacation",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::ValidTrackingRate,
+        key: "valid_tracking_rate",
+        alias: "vtr",
+        name: "Valid tracking rate",
+        short_name: "Valid tracking rate",
+        channels: &[Scope::Mfn],
+        windows: &[30],
+        lag: 0,
+        target: Target::AtLeast(pct(95, 100)),
+        unit: Unit::Package,
+        placed_by: PlacedBy::ConfirmationDay,
+        tips: &[
+            "valid-tracking",
+            "buy-shipping",
+            "confirm-by-ship-date",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::OnTimeDeliveryRate,
+        key: "on_time_delivery_rate",
+        alias: "otdr",
+        name: "On-time delivery rate",
+        short_name: "On-time delivery rate",
+        channels: &[Scope::Mfn],
+        windows: &[14],
+        lag: 7,
+        target: Target::AtLeast(pct(90, 100)),
+        unit: Unit::Order,
+        placed_by: PlacedBy::DeliverByDay,
+        tips: &[
+            "transit-times",
+            "valid-tracking",
+            "buy-shipping",
+            "realistic-handling-time",
+            "stock-and-ship-on-time",
+            "peak-season",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::ExpiredOrders,
+        key: "expired_orders",
+        alias: "expired",
+        name: "Expired orders",
+        short_name: "Expired orders",
+        channels: &[Scope::Mfn],
+        windows: &[30],
+        lag: 0,
+        target: Target::Zero,
+        unit: Unit::Order,
+        placed_by: PlacedBy::PurchaseDay,
+        tips: &[
+            "avoid-expiry",
+            "manage-orders",
+            "confirm-by-ship-date",
+            "vacation",
+            "cancel-early",
+            "inventory-in-sync",
+            "peak-season",
+            "review-regularly",
+        ],
+    },
+    MetricPolicy {
+        id: MetricId::ResponseTime,
+        key: "response_time",
+        alias: "rt",
+        name: "Response time under 24 hours",
+        short_name: "Response time (24 h)",
+        channels: &[Scope::All],
+        windows: &[7, 30, 90],
+        lag: 0,
+        target: Target::AtLeast(pct(90, 100)),
+        unit: Unit::Message,
+        placed_by: PlacedBy::ReceivedDay,
+        tips: &[
+            "reply-within-24h",
+            "messages-reach-you",
+            "courteous-replies",
+            "no-response-needed",
+            "review-regularly",
+        ],
+    },
+];
 
 /// An exact fraction, so statuses are decided on integers (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,14 +348,7 @@ pub enum Target {
 }
 
 impl Target {
-    pub fn condition(self) -> &'static str {
-        match self {
-            Target::Below(_) => "below",
-            Target::AtLeast(_) => "at_least",
-            Target::Zero => "zero",
-        }
-    }
-
+    /// The limit as a fraction (0.01 = 1%); 0 for [`Target::Zero`].
     pub fn value(self) -> f64 {
         match self {
             Target::Below(r) | Target::AtLeast(r) => r.as_f64(),
@@ -146,44 +358,11 @@ impl Target {
 }
 
 /// Which orders a metric covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Mfn,
     Afn,
     All,
-}
-
-/// One metric's target, window length and lag before the as-of day.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub metric: MetricId,
-    pub target: Target,
-    /// Window lengths in days (several for late shipment and response time).
-    pub windows: &'static [u32],
-    /// Days between the window's last day and the as-of day.
-    pub lag: u32,
-}
-
-pub const ODR_TARGET: Target = Target::Below(Ratio::new(1, 100));
-
-/// The policy of SPEC §3–4.
-pub fn rule(metric: MetricId) -> Rule {
-    let (target, windows, lag): (Target, &'static [u32], u32) = match metric {
-        MetricId::OrderDefectRate => (ODR_TARGET, &[60], 14),
-        MetricId::LateShipmentRate => (Target::Below(Ratio::new(4, 100)), &[10, 30], 0),
-        MetricId::PreFulfillmentCancelRate => (Target::Below(Ratio::new(25, 1000)), &[7], 0),
-        MetricId::ValidTrackingRate => (Target::AtLeast(Ratio::new(95, 100)), &[30], 0),
-        MetricId::OnTimeDeliveryRate => (Target::AtLeast(Ratio::new(90, 100)), &[14], 7),
-        MetricId::ExpiredOrders => (Target::Zero, &[30], 0),
-        MetricId::ResponseTime => (Target::AtLeast(Ratio::new(90, 100)), &[7, 30, 90], 0),
-    };
-    Rule {
-        metric,
-        target,
-        windows,
-        lag,
-    }
 }
 
 /// Default share of a limit at which a metric turns `warning` (`--warn-at`).
@@ -205,6 +384,18 @@ mod tests {
         assert_eq!(Ratio::parse_decimal("abc"), None);
         assert_eq!(Ratio::parse_decimal("-0.5"), None);
         assert_eq!(Ratio::parse_decimal(""), None);
+    }
+
+    #[test]
+    fn policy_is_in_metric_id_order_and_complete() {
+        for (i, p) in POLICY.iter().enumerate() {
+            assert_eq!(p.id as usize, i, "{}", p.key);
+            assert_eq!(p.id.policy().key, p.key);
+            assert!(!p.channels.is_empty() && !p.windows.is_empty(), "{}", p.key);
+        }
+        let keys: std::collections::BTreeSet<_> = POLICY.iter().map(|p| p.key).collect();
+        let aliases: std::collections::BTreeSet<_> = POLICY.iter().map(|p| p.alias).collect();
+        assert_eq!((keys.len(), aliases.len()), (POLICY.len(), POLICY.len()));
     }
 
     #[test]

@@ -160,7 +160,7 @@ fn measure(model: &Model) -> Result<(), TestCaseError> {
             prop_assert!(m.defects <= m.total, "{:?}", m.metric);
             prop_assert_eq!(m.items.len() as u64, m.defects, "{:?}", m.metric);
         }
-        let _ = metrics::warnings(&ctx);
+        let _ = metrics::notes(&ctx);
         let _ = act_now::open_orders(&ctx);
         let _ = act_now::pending_messages(&ctx);
     }

@@ -291,7 +291,7 @@ fn csv_has_a_header_and_one_row_per_metric_and_window() {
     for (row, m) in rows.iter().zip(&r.metrics) {
         assert_eq!(&row[col("defects")], m.defects.to_string());
         assert_eq!(&row[col("total")], m.total.to_string());
-        assert_eq!(&row[col("status")], m.status.as_str());
+        assert_eq!(&row[col("status")], report::contract::status_key(m.status));
         assert_eq!(&row[col("items")], m.items.join(" "));
         match m.rate {
             Some(rate) => assert_eq!(row[col("rate")].parse::<f64>().unwrap(), rate),

@@ -115,7 +115,7 @@ pub fn measure(model: &Model, knobs: Knobs) {
         );
         assert_eq!(m.items.len() as u64, m.defects, "{:?}: items", m.metric);
     }
-    let _ = metrics::warnings(&ctx);
+    let _ = metrics::notes(&ctx);
     let _ = act_now::open_orders(&ctx);
     let _ = act_now::pending_messages(&ctx);
 }

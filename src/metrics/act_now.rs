@@ -1,13 +1,10 @@
 //! What to do today: open orders at risk and messages due.
 
-use serde::Serialize;
-
 use super::{expired::auto_cancel_at, response::is_pending, Context};
 use crate::calendar::Instant;
 use crate::policy::RESPONSE_HOURS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum OpenState {
     /// Ship-by still ahead.
     Due,

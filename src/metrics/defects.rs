@@ -1,11 +1,11 @@
 //! Order defect rate: negative feedback, A-to-z claims, chargebacks (SPEC §4).
 
-use super::{Components, Context, Measured};
+use super::{Components, Context, Measured, Note, Why};
 use crate::model::Channel;
 use crate::policy::{MetricId, Scope};
 
-pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
-    let window = ctx.window(MetricId::OrderDefectRate, 60);
+pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
+    let window = ctx.window(MetricId::OrderDefectRate, days);
     let mut m = Measured::new(MetricId::OrderDefectRate, scope, window, ctx.as_of);
     let mut components = Components::default();
     let want = if scope == Scope::Afn {
@@ -24,31 +24,25 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope) -> Measured {
             continue;
         }
         let in_window = window.contains(day);
-        let mut reasons = Vec::new();
-        if let Some(c) = ctx.model.complaints.get(key) {
+        let why = ctx.model.complaints.get(key).and_then(|c| {
             let counted = u64::from(in_window);
-            if c.negative_feedback {
-                components.negative_feedback += counted;
-                reasons.push(format!("negative feedback ({}★)", c.worst_rating));
-            }
-            if c.a_to_z {
-                components.a_to_z_claims += counted;
-                reasons.push("A-to-z claim".to_string());
-            }
-            if c.chargeback {
-                components.chargebacks += counted;
-                reasons.push("chargeback".to_string());
-            }
-        }
-        let why = (!reasons.is_empty()).then(|| reasons.join(", "));
+            components.negative_feedback += counted * u64::from(c.negative_feedback);
+            components.a_to_z_claims += counted * u64::from(c.a_to_z);
+            components.chargebacks += counted * u64::from(c.chargeback);
+            (c.negative_feedback || c.a_to_z || c.chargeback).then_some(Why::Complaints {
+                negative_feedback: c.negative_feedback.then_some(c.worst_rating),
+                a_to_z_claim: c.a_to_z,
+                chargeback: c.chargeback,
+            })
+        });
         m.count_on(day, || ctx.id(*key), why);
     }
     m.components = Some(components);
     m
 }
 
-/// Feedback and claims naming orders absent from every orders file.
-pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
+/// Feedback, claims and shipments naming orders absent from every orders file.
+pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let orphans: u64 = ctx
         .model
         .complaints
@@ -61,17 +55,13 @@ pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
         .shipments
         .keys()
         .filter(|k| !ctx.model.knows(k))
-        .count();
+        .count() as u64;
     let mut out = Vec::new();
     if orphans > 0 {
-        out.push(format!(
-            "{orphans} feedback, claim or return rows name orders absent from every orders file; they cannot be placed in a window and were ignored"
-        ));
+        out.push(Note::OrphanComplaintRows(orphans));
     }
     if ship_orphans > 0 {
-        out.push(format!(
-            "{ship_orphans} orders in shipment files are absent from every orders file; their packages count only toward the valid tracking rate"
-        ));
+        out.push(Note::OrphanShipmentOrders(ship_orphans));
     }
     out
 }

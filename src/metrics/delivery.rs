@@ -1,11 +1,11 @@
 //! On-time delivery rate (SPEC §4).
 
-use super::{tracking, Context, Measured};
+use super::{tracking, Context, Measured, Why};
 use crate::policy::{MetricId, Scope};
 
-pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
-    let window = ctx.window(MetricId::OnTimeDeliveryRate, 14);
-    let mut m = Measured::new(MetricId::OnTimeDeliveryRate, Scope::Mfn, window, ctx.as_of);
+pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
+    let window = ctx.window(MetricId::OnTimeDeliveryRate, days);
+    let mut m = Measured::new(MetricId::OnTimeDeliveryRate, scope, window, ctx.as_of);
     if !ctx.model.has_delivery_column {
         // No delivery scans at all: the metric has no data.
         return m;
@@ -38,11 +38,14 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>) -> Measured {
             match p.delivered {
                 Some(t) if t <= deadline => {}
                 Some(t) => {
-                    why = Some(format!("delivered {}, promised by {day}", ctx.cal.short(t)));
+                    why = Some(Why::DeliveredLate {
+                        delivered: t,
+                        promised_by: day,
+                    });
                     break;
                 }
                 None => {
-                    why = Some(format!("no delivery scan, promised by {day}"));
+                    why = Some(Why::NoDeliveryScan { promised_by: day });
                     break;
                 }
             }

@@ -1,7 +1,7 @@
 //! Expired orders: orders Amazon cancelled, or will, because shipment was
 //! never confirmed (SPEC §4).
 
-use super::{Context, Measured};
+use super::{Context, Measured, Why};
 use crate::calendar::{add_business_days, Instant};
 use crate::model::{CancelledBy, Order};
 use crate::policy::{MetricId, Scope, AUTO_CANCEL_BUSINESS_DAYS};
@@ -15,16 +15,16 @@ pub fn auto_cancel_at(ctx: &Context<'_>, order: &Order) -> Option<Instant> {
     )))
 }
 
-pub fn expired_orders(ctx: &Context<'_>) -> Measured {
-    let window = ctx.window(MetricId::ExpiredOrders, 30);
-    let mut m = Measured::new(MetricId::ExpiredOrders, Scope::Mfn, window, ctx.as_of);
+pub fn expired_orders(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
+    let window = ctx.window(MetricId::ExpiredOrders, days);
+    let mut m = Measured::new(MetricId::ExpiredOrders, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         let day = ctx.day(order.purchase());
         if !order.is_seller_fulfilled() || !m.wants(day) {
             continue;
         }
         let why = if order.cancelled_by() == Some(CancelledBy::Amazon) {
-            Some("cancelled by Amazon".to_string())
+            Some(Why::CancelledByAmazon)
         } else {
             let confirmed = ctx.ship_confirmed(*key, order);
             match auto_cancel_at(ctx, order) {
@@ -32,14 +32,10 @@ pub fn expired_orders(ctx: &Context<'_>) -> Measured {
                     if order.is_cancelled() {
                         (!order.is_buyer_requested()
                             && order.last_updated().is_some_and(|t| t >= deadline))
-                        .then(|| format!("cancelled unconfirmed after {}", ctx.cal.short(deadline)))
+                        .then_some(Why::CancelledUnconfirmedAfter { deadline })
                     } else {
-                        (ctx.evaluation > deadline).then(|| {
-                            format!(
-                                "still unconfirmed; auto-cancel was due {}",
-                                ctx.cal.short(deadline)
-                            )
-                        })
+                        (ctx.evaluation > deadline)
+                            .then_some(Why::UnconfirmedPastAutoCancel { deadline })
                     }
                 }
                 _ => None,

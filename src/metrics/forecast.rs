@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use super::Measured;
 use crate::calendar::{add_days, Window};
-use crate::policy::rule;
 
 /// The projected counts of one coming day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +21,7 @@ pub struct Projected {
 pub fn project(m: &Measured) -> Vec<Projected> {
     let as_of = m.as_of;
     let days = i64::from(m.window.days);
-    let lag = i64::from(rule(m.metric).lag);
+    let lag = i64::from(m.metric.policy().lag);
     let known_from = m.window.from;
     (1..=days + lag)
         .map(|k| {
@@ -89,7 +88,7 @@ mod tests {
         }
         let model = model(&[&text]);
         let c = ctx(&model, "2026-11-20");
-        let m = cancellation::pre_fulfillment_cancel_rate(&c);
+        let m = cancellation::pre_fulfillment_cancel_rate(&c, crate::policy::Scope::Mfn, 7);
         assert_eq!((m.defects, m.total), (1, 70));
         let p = project(&m);
         assert_eq!(p.len(), 7);
@@ -152,7 +151,7 @@ mod tests {
         let claims = format!("{CLAIMS}111-0000000-0000002,a-to-z,2026-11-12,,\n");
         let model = model(&[&text, &claims]);
         let c = ctx(&model, "2026-11-20");
-        let m = defects::order_defect_rate(&c, crate::policy::Scope::Mfn);
+        let m = defects::order_defect_rate(&c, crate::policy::Scope::Mfn, 60);
         assert_eq!(
             (m.metric, m.defects, m.total),
             (MetricId::OrderDefectRate, 0, 1)

@@ -3,6 +3,7 @@
 
 pub mod act_now;
 pub mod cancellation;
+pub mod defect;
 pub mod defects;
 pub mod delivery;
 pub mod expired;
@@ -23,26 +24,28 @@ use chrono::NaiveDate;
 
 use crate::calendar::{add_business_days, add_days, Calendar, DayIndex, Instant, Window};
 use crate::model::{Model, Order, OrderKey};
-use crate::policy::{rule, MetricId, Scope};
+use crate::policy::{MetricId, PlacedBy, Scope, POLICY};
 
-/// The first purchase day any metric can need for `as_of`: the start of the
-/// order defect rate's window, earlier still when `--handling-days` lets an old
-/// order's ship-by fall in the late shipment window. Orders placed before it
-/// are only remembered by id (see [`Model::cutoff`]).
+pub use defect::{Defect, Note, TrackingProblem, Why};
+
+/// The first purchase day any metric can need for `as_of`: the earliest first
+/// day of the windows of metrics that place orders by purchase day, earlier
+/// still when `--handling-days` lets an old order's ship-by fall in a window
+/// placed by ship-by day. Orders placed before it are only remembered by id
+/// (see [`Model::cutoff`]).
 pub fn earliest_purchase_day(as_of: NaiveDate, handling_days: Option<u32>) -> NaiveDate {
-    let odr = rule(MetricId::OrderDefectRate);
-    let by_purchase = i64::from(odr.lag + odr.windows[0] - 1);
-    let lsr = i64::from(
-        rule(MetricId::LateShipmentRate)
-            .windows
+    let reach = |placed_by: PlacedBy| {
+        POLICY
             .iter()
-            .copied()
+            .filter(|p| p.placed_by == placed_by)
+            .map(|p| i64::from(p.lag + p.longest_window() - 1))
             .max()
-            .unwrap_or(30)
-            - 1,
-    );
+            .unwrap_or(0)
+    };
+    let by_purchase = reach(PlacedBy::PurchaseDay);
     // N business days span at most N·7/5 + 2 calendar days.
-    let by_ship_by = handling_days.map_or(0, |n| lsr + i64::from(n) * 7 / 5 + 3);
+    let by_ship_by =
+        handling_days.map_or(0, |n| reach(PlacedBy::ShipByDay) + i64::from(n) * 7 / 5 + 3);
     add_days(as_of, -by_purchase.max(by_ship_by))
 }
 
@@ -86,7 +89,7 @@ impl<'a> Context<'a> {
 
     /// The window of `days` days of `metric`, lag included.
     pub fn window(&self, metric: MetricId, days: u32) -> Window {
-        Window::ending(add_days(self.as_of, -i64::from(rule(metric).lag)), days)
+        Window::ending(add_days(self.as_of, -i64::from(metric.policy().lag)), days)
     }
 
     pub fn day(&self, t: Instant) -> NaiveDate {
@@ -114,13 +117,6 @@ impl<'a> Context<'a> {
         self.model.shipments.contains_key(&key)
             || order.status() == crate::model::StatusClass::Shipped
     }
-}
-
-/// One defective item: its id and what makes it a defect, in words.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Defect {
-    pub id: String,
-    pub why: String,
 }
 
 /// The order defect rate's components: distinct orders of each kind.
@@ -179,7 +175,7 @@ impl Measured {
     }
 
     /// Counts one item of `day`, defective when `why` is given.
-    pub fn count_on(&mut self, day: NaiveDate, id: impl FnOnce() -> String, why: Option<String>) {
+    pub fn count_on(&mut self, day: NaiveDate, id: impl FnOnce() -> String, why: Option<Why>) {
         let Some(i) = self.slot(day) else { return };
         self.daily[i].1 += 1;
         if why.is_some() {
@@ -195,27 +191,37 @@ impl Measured {
     }
 
     fn finish(mut self) -> Self {
-        self.items.sort();
+        // Ids are unique within a metric; a stable sort keeps any tie in order.
+        self.items.sort_by(|a, b| a.id.cmp(&b.id));
         self
     }
 }
 
-/// Every metric, in the report's order (SPEC §5).
+/// One metric over one channel and window, by the metric's rule.
+fn measure(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
+    match metric {
+        MetricId::OrderDefectRate => defects::order_defect_rate(ctx, scope, days),
+        MetricId::LateShipmentRate => shipping::late_shipment_rate(ctx, scope, days),
+        MetricId::PreFulfillmentCancelRate => {
+            cancellation::pre_fulfillment_cancel_rate(ctx, scope, days)
+        }
+        MetricId::ValidTrackingRate => tracking::valid_tracking_rate(ctx, scope, days),
+        MetricId::OnTimeDeliveryRate => delivery::on_time_delivery_rate(ctx, scope, days),
+        MetricId::ExpiredOrders => expired::expired_orders(ctx, scope, days),
+        MetricId::ResponseTime => response::response_time(ctx, scope, days),
+    }
+}
+
+/// Every metric, channel and window of the policy, in the report's order (SPEC §5).
 pub fn measure_all(ctx: &Context<'_>) -> Vec<Measured> {
     type Job<'c> = Box<dyn Fn() -> Measured + Send + Sync + 'c>;
-    let mut jobs: Vec<Job<'_>> = vec![
-        Box::new(|| defects::order_defect_rate(ctx, Scope::Mfn)),
-        Box::new(|| defects::order_defect_rate(ctx, Scope::Afn)),
-    ];
-    for &days in rule(MetricId::LateShipmentRate).windows {
-        jobs.push(Box::new(move || shipping::late_shipment_rate(ctx, days)));
-    }
-    jobs.push(Box::new(|| cancellation::pre_fulfillment_cancel_rate(ctx)));
-    jobs.push(Box::new(|| tracking::valid_tracking_rate(ctx)));
-    jobs.push(Box::new(|| delivery::on_time_delivery_rate(ctx)));
-    jobs.push(Box::new(|| expired::expired_orders(ctx)));
-    for &days in rule(MetricId::ResponseTime).windows {
-        jobs.push(Box::new(move || response::response_time(ctx, days)));
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for p in &POLICY {
+        for &scope in p.channels {
+            for &days in p.windows {
+                jobs.push(Box::new(move || measure(ctx, p.id, scope, days)));
+            }
+        }
     }
     // Each metric is a pure function of the context: spread them over the
     // threads allowed, then put them back in the report's order.
@@ -249,10 +255,10 @@ pub fn measure_all(ctx: &Context<'_>) -> Vec<Measured> {
     out.into_iter().flatten().map(Measured::finish).collect()
 }
 
-/// Warnings about items the metrics had to leave out.
-pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
+/// What the metrics had to leave out, as facts for the report to word.
+pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let mut out = Vec::new();
-    out.extend(shipping::warnings(ctx));
-    out.extend(defects::warnings(ctx));
+    out.extend(shipping::notes(ctx));
+    out.extend(defects::notes(ctx));
     out
 }

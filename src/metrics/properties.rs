@@ -216,7 +216,7 @@ proptest! {
         });
         let after = audit(&texts(&rows(&more))).0;
         for (b, a) in before.iter().zip(&after) {
-            if matches!(crate::policy::rule(b.metric).target, Target::Below(_)) {
+            if matches!(b.metric.policy().target, Target::Below(_)) {
                 // a.defects / a.total <= b.defects / b.total
                 prop_assert!(u128::from(a.defects) * u128::from(b.total) <= u128::from(b.defects) * u128::from(a.total) || b.total == 0,
                     "{:?} {}/{} -> {}/{}", b.metric, b.defects, b.total, a.defects, a.total);

@@ -1,12 +1,12 @@
 //! Late shipment rate (SPEC §4).
 
-use super::{Context, Measured};
+use super::{Context, Measured, Note, Why};
 use crate::model::StatusClass;
 use crate::policy::{MetricId, Scope};
 
-pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
+pub fn late_shipment_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let window = ctx.window(MetricId::LateShipmentRate, days);
-    let mut m = Measured::new(MetricId::LateShipmentRate, Scope::Mfn, window, ctx.as_of);
+    let mut m = Measured::new(MetricId::LateShipmentRate, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         if !order.is_seller_fulfilled() || order.is_cancelled() {
             continue;
@@ -19,17 +19,13 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
             continue;
         }
         let why = match ctx.model.shipments.get(key) {
-            Some(s) => (s.confirmed > ship_by).then(|| {
-                format!(
-                    "confirmed {}, due {}",
-                    ctx.cal.short(s.confirmed),
-                    ctx.cal.short(ship_by)
-                )
+            Some(s) => (s.confirmed > ship_by).then_some(Why::ConfirmedLate {
+                confirmed: s.confirmed,
+                due: ship_by,
             }),
             // Shipped without a shipment row: confirmation time unknown, left out.
             None if order.status() == StatusClass::Shipped => continue,
-            None => (ctx.evaluation > ship_by)
-                .then(|| format!("not confirmed, due {}", ctx.cal.short(ship_by))),
+            None => (ctx.evaluation > ship_by).then_some(Why::NotConfirmed { due: ship_by }),
         };
         m.count_on(day, || ctx.id(*key), why);
     }
@@ -37,13 +33,8 @@ pub fn late_shipment_rate(ctx: &Context<'_>, days: u32) -> Measured {
 }
 
 /// Orders the late shipment rate had to leave out, over its longest window.
-pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
-    let longest = crate::policy::rule(MetricId::LateShipmentRate)
-        .windows
-        .iter()
-        .copied()
-        .max()
-        .unwrap_or(30);
+pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
+    let longest = MetricId::LateShipmentRate.policy().longest_window();
     let window = ctx.window(MetricId::LateShipmentRate, longest);
     let (mut unknown_confirmation, mut no_ship_by) = (0u64, 0u64);
     for (key, order) in &ctx.model.orders {
@@ -68,14 +59,13 @@ pub fn warnings(ctx: &Context<'_>) -> Vec<String> {
     }
     let mut out = Vec::new();
     if unknown_confirmation > 0 {
-        out.push(format!(
-            "{unknown_confirmation} Shipped seller-fulfilled orders have no shipment row, so their confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)"
-        ));
+        out.push(Note::UnknownConfirmation(unknown_confirmation));
     }
     if no_ship_by > 0 {
-        out.push(format!(
-            "{no_ship_by} seller-fulfilled orders placed in the last {longest} days have no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)"
-        ));
+        out.push(Note::NoShipBy {
+            orders: no_ship_by,
+            days: longest,
+        });
     }
     out
 }

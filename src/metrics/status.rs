@@ -1,27 +1,14 @@
 //! Statuses and headroom, decided with exact integer arithmetic (SPEC §4).
 
-use serde::Serialize;
-
 use crate::policy::{Ratio, Target};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
+/// A metric's standing against its target; ordered from least to most urgent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     NoData,
     Good,
     Warning,
     Bad,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NoData => "no_data",
-            Status::Good => "good",
-            Status::Warning => "warning",
-            Status::Bad => "bad",
-        }
-    }
 }
 
 /// `a/b >= c/d` for non-negative integers, without rounding.

@@ -1,12 +1,12 @@
 //! Valid tracking rate (SPEC §4).
 
-use super::{Context, Measured};
+use super::{Context, Measured, TrackingProblem, Why};
 use crate::model::{Channel, Package};
 use crate::policy::{MetricId, Scope};
 
-pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
-    let window = ctx.window(MetricId::ValidTrackingRate, 30);
-    let mut m = Measured::new(MetricId::ValidTrackingRate, Scope::Mfn, window, ctx.as_of);
+pub fn valid_tracking_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
+    let window = ctx.window(MetricId::ValidTrackingRate, days);
+    let mut m = Measured::new(MetricId::ValidTrackingRate, scope, window, ctx.as_of);
     for (key, shipments) in &ctx.model.shipments {
         // A shipment of an order absent from the orders files carries its own channel.
         let channel = ctx
@@ -23,7 +23,7 @@ pub fn valid_tracking_rate(ctx: &Context<'_>) -> Measured {
             if !m.wants(day) {
                 continue;
             }
-            let why = invalid_reason(p);
+            let why = invalid_reason(p).map(Why::Tracking);
             m.count_on(day, || format!("{}:{}", ctx.id(*key), p.tracking), why);
         }
     }
@@ -36,10 +36,10 @@ pub fn is_valid(p: &Package) -> bool {
 }
 
 /// Why a package's tracking is not valid, or `None` when it is.
-pub fn invalid_reason(p: &Package) -> Option<String> {
+pub fn invalid_reason(p: &Package) -> Option<TrackingProblem> {
     let carrier = p.carrier.as_deref().map(str::trim).unwrap_or("");
     if carrier.is_empty() {
-        return Some("no carrier".to_string());
+        return Some(TrackingProblem::NoCarrier);
     }
     check_number(carrier, &p.tracking).err()
 }
@@ -47,21 +47,21 @@ pub fn invalid_reason(p: &Package) -> Option<String> {
 const PLACEHOLDERS: [&str; 7] = ["N/A", "NA", "NONE", "NULL", "TBD", "UNKNOWN", "0"];
 
 /// Checks a normalised tracking number against the carrier's format.
-pub fn check_number(carrier: &str, n: &str) -> Result<(), String> {
+pub fn check_number(carrier: &str, n: &str) -> Result<(), TrackingProblem> {
     if n.is_empty() {
-        return Err("no tracking number".to_string());
+        return Err(TrackingProblem::NoNumber);
     }
     if PLACEHOLDERS.contains(&n) {
-        return Err(format!("placeholder tracking number '{n}'"));
+        return Err(TrackingProblem::Placeholder(n.into()));
     }
     let mut chars = n.chars();
     if let Some(first) = chars.next() {
         if chars.all(|c| c == first) {
-            return Err("tracking number is one character repeated".to_string());
+            return Err(TrackingProblem::Repeated);
         }
     }
     if !(8..=40).contains(&n.len()) || !n.bytes().all(|c| c.is_ascii_alphanumeric()) {
-        return Err("tracking number is not 8–40 letters and digits".to_string());
+        return Err(TrackingProblem::Malformed);
     }
     let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
     let letters = |s: &str| s.bytes().all(|c| c.is_ascii_alphabetic());
@@ -81,7 +81,7 @@ pub fn check_number(carrier: &str, n: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("not a valid {carrier} tracking number"))
+        Err(TrackingProblem::NotCarrierFormat(carrier.into()))
     }
 }
 

@@ -8,7 +8,8 @@
 //! a tab or carriage return) is prefixed with `'`, so an id taken from an
 //! input file can never run as one.
 
-use super::{MetricReport, Render, RenderOptions, Report};
+use super::contract::{condition_key, scope_key, status_key, MetricReport};
+use super::{Render, RenderOptions, Report};
 
 pub struct Csv;
 
@@ -72,23 +73,19 @@ fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
 }
 
 fn row(report: &Report, m: &MetricReport) -> Vec<String> {
-    let json_word = |v: serde_json::Result<serde_json::Value>| match v {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    };
     let c = m.components.as_ref();
     vec![
-        json_word(serde_json::to_value(m.metric)),
-        json_word(serde_json::to_value(m.channel)),
+        m.metric.as_str().to_string(),
+        scope_key(m.channel).to_string(),
         m.window.from.clone(),
         m.window.to.clone(),
         m.window.days.to_string(),
         m.defects.to_string(),
         m.total.to_string(),
         opt(m.rate, number),
-        m.target.condition.to_string(),
+        condition_key(m.target.condition).to_string(),
         number(m.target.value),
-        m.status.as_str().to_string(),
+        status_key(m.status).to_string(),
         opt(c, |c| c.negative_feedback.defects.to_string()),
         opt(c.and_then(|c| c.negative_feedback.rate), number),
         opt(c, |c| c.a_to_z_claims.defects.to_string()),
@@ -101,23 +98,12 @@ fn row(report: &Report, m: &MetricReport) -> Vec<String> {
         opt(m.clean_items_to_recover, |n| n.to_string()),
         opt(m.defects_to_breach, |n| n.to_string()),
         m.small_sample.to_string(),
-        recovers_on(m),
+        opt(
+            m.forecast.as_ref().and_then(|f| f.recovers_on.clone()),
+            |d| d,
+        ),
         report.as_of.clone(),
     ]
-}
-
-/// `forecast.recovers_on` when the report carries a forecast (read through the
-/// serialised form, where the forecast is an optional part of the contract).
-fn recovers_on(m: &MetricReport) -> String {
-    serde_json::to_value(m)
-        .ok()
-        .and_then(|v| {
-            v.get("forecast")?
-                .get("recovers_on")?
-                .as_str()
-                .map(str::to_string)
-        })
-        .unwrap_or_default()
 }
 
 /// Prefixes a cell a spreadsheet would evaluate with `'`.

@@ -5,43 +5,33 @@
 //! lists, tips as numbered lists and, with `--details`, the ids behind each
 //! count. Text from input files is escaped so it cannot change the markup.
 
-use super::table::{fulfilled_by, short_title};
-use super::words::{self, clean, TipBook};
-use super::{metric_status_word, percent, target_words, Render, RenderOptions, Report};
+use super::document::{tips_ref, Document, Tips};
+use super::words::{clean, status_word};
+use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
+use crate::text::upper_first;
 
 pub struct Markdown;
 
 impl Render for Markdown {
     fn render(&self, report: &Report, options: &RenderOptions) -> String {
+        let doc = Document::build(report, options.details);
         let mut out = String::new();
-        let (status, summary) = words::headline(report);
-        out.push_str(&format!(
-            "# Account health: {}\n\n",
-            words::status_word(status)
-        ));
+        let h = &doc.headline;
+        out.push_str(&format!("# Account health: {}\n\n", status_word(h.status)));
         out.push_str(&format!(
             "**{}.** {} {}\n",
-            upper_first(&summary),
-            escape(&words::scope_sentence(report)),
-            escape(&words::inputs_sentence(report))
+            upper_first(&h.summary),
+            escape(&h.scope),
+            escape(&h.inputs)
         ));
 
-        let a = words::act_now(report);
-        if !a.is_empty() {
+        if !doc.act_now.is_empty() {
             out.push_str("\n## Act now\n");
-            for (title, lines) in [
-                ("Orders already late, not yet shipped", &a.late),
-                ("Orders due to ship", &a.due),
-                ("Orders past Amazon's auto-cancel deadline", &a.expired),
-                ("Buyer messages waiting for a reply", &a.messages),
-            ] {
-                if lines.is_empty() {
-                    continue;
-                }
-                out.push_str(&format!("\n**{title}**\n\n"));
-                for (id, text) in lines {
-                    out.push_str(&format!("- {}: {}\n", code(id), escape(text)));
+            for group in &doc.act_now {
+                out.push_str(&format!("\n**{}**\n\n", group.title));
+                for e in &group.entries {
+                    out.push_str(&format!("- {}: {}\n", code(&e.id), escape(&e.text)));
                 }
             }
         }
@@ -51,110 +41,73 @@ impl Render for Markdown {
             "| Metric | Fulfilled by | Window | Value | Target | Status | Defects |\n\
              |---|---|---|--:|---|---|--:|\n",
         );
-        for m in &report.metrics {
-            let status = metric_status_word(m.status);
-            let status = if m.status == Status::Bad {
+        for row in &doc.metrics {
+            let status = status_word(row.status);
+            let status = if row.status == Status::Bad {
                 format!("**{status}**")
             } else {
                 status.to_string()
             };
+            let w = row.window;
             let cells = [
-                short_title(m.metric).to_string(),
-                fulfilled_by(m.channel).to_string(),
-                format!("{} – {} ({} d)", m.window.from, m.window.to, m.window.days),
-                percent(m.rate),
-                target_words(&m.target),
+                row.name.to_string(),
+                row.fulfilled_by.to_string(),
+                format!("{} – {} ({} d)", w.from, w.to, w.days),
+                row.value.clone(),
+                row.target.clone(),
                 status,
-                format!("{} of {}", m.defects, m.total),
+                format!("{} of {}", row.defects, row.total),
             ];
             let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
 
-        let families = words::families(report);
-        let any_attention = families.iter().any(words::Family::needs_attention);
-        let mut tips = TipBook::default();
-        let mut first = true;
-        for f in &families {
-            if !f.shown(options.details) {
-                continue;
-            }
-            if first {
-                out.push_str(if any_attention {
-                    "\n## What to fix\n"
-                } else {
-                    "\n## Details\n"
-                });
-                first = false;
-            }
-            let status = f.status();
+        if !doc.families.is_empty() {
+            out.push_str(&format!("\n## {}\n", doc.families_title));
+        }
+        for f in &doc.families {
             out.push_str(&format!(
                 "\n### {}: {} (target: {})\n\n",
-                f.metric.title(),
-                words::status_word(status),
-                escape(&f.target())
+                f.title,
+                status_word(f.status),
+                escape(&f.target)
             ));
-            for m in &f.windows {
-                if !words::window_shown(m, options.details) {
-                    continue;
-                }
-                out.push_str(&format!("- {}\n", escape(&words::window_text(m))));
-                if options.details {
-                    for d in &m.details {
-                        out.push_str(&format!(
-                            "  - {}: {}\n",
-                            code(&d.id),
-                            escape(&clean(&d.why))
-                        ));
-                    }
+            for w in &f.windows {
+                out.push_str(&format!("- {}\n", escape(&w.text)));
+                for d in &w.details {
+                    out.push_str(&format!("  - {}: {}\n", code(&d.id), escape(&d.text)));
                 }
             }
-            if f.needs_attention() {
-                let placed = tips.place(f.tips());
-                if placed.new.is_empty() {
-                    if !placed.earlier.is_empty() {
-                        out.push_str(&format!(
-                            "\nWhat helps: {} above.\n",
-                            words::tips_ref(&placed.earlier)
-                        ));
-                    }
-                } else {
+            match &f.tips {
+                None => {}
+                Some(Tips::Earlier(earlier)) => {
+                    out.push_str(&format!("\nWhat helps: {} above.\n", tips_ref(earlier)));
+                }
+                Some(Tips::New { new, also }) => {
                     out.push_str("\nWhat helps:\n\n");
-                    for (n, tip) in &placed.new {
+                    for (n, tip) in new {
                         out.push_str(&format!("{n}. {}\n", escape(tip)));
                     }
-                    if !placed.earlier.is_empty() {
-                        out.push_str(&format!(
-                            "\nAlso {} above.\n",
-                            words::tips_ref(&placed.earlier)
-                        ));
+                    if !also.is_empty() {
+                        out.push_str(&format!("\nAlso {} above.\n", tips_ref(also)));
                     }
                 }
             }
         }
 
-        let not_measured = words::not_measured(report);
-        if !not_measured.is_empty() {
+        if !doc.not_measured.is_empty() {
             out.push_str("\n## Not measured\n\n");
-            for line in not_measured {
-                out.push_str(&format!("- {}\n", escape(&line)));
+            for line in &doc.not_measured {
+                out.push_str(&format!("- {}\n", escape(line)));
             }
         }
 
         out.push_str(&format!(
             "\n---\n\n{} {}\n",
-            escape(&words::footer(report, options.details)),
-            escape(&format!("Written by {}.", clean(&report.generator)))
+            escape(&doc.footer),
+            escape(&format!("Written by {}.", clean(&doc.generator)))
         ));
         out
-    }
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -1,16 +1,13 @@
-//! `--format table` (default): for people at a terminal.
-//!
-//! A headline, what to do today (orders to ship, messages to answer), the
-//! metrics table, then for each metric that is not `good` where it stands,
-//! how far it is from changing sides and what helps; with `--details`, the
-//! ids behind each defect count.
+//! `--format table` (default): the [`Document`] for people at a terminal,
+//! wrapped to its width, coloured when allowed.
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
 
-use super::words::{self, clean, wrap, Family, TipBook};
-use super::{metric_status_word, percent, target_words, Render, RenderOptions, Report};
+use super::document::{tips_ref, Document, FamilySection, Tips};
+use super::words::{clean, status_word};
+use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
-use crate::policy::{MetricId, Scope};
+use crate::text::wrap;
 
 pub struct TableFormat;
 
@@ -19,6 +16,7 @@ const MAX_TEXT_WIDTH: usize = 100;
 
 impl Render for TableFormat {
     fn render(&self, report: &Report, options: &RenderOptions) -> String {
+        let doc = Document::build(report, options.details);
         let width = options
             .width
             .map_or(MAX_TEXT_WIDTH, usize::from)
@@ -28,71 +26,56 @@ impl Render for TableFormat {
         };
         let mut out = String::new();
 
-        // Headline.
-        let (status, summary) = words::headline(report);
+        let h = &doc.headline;
         // Wrapped as plain text, then painted: escapes do not count as columns.
-        let word = words::status_word(status);
+        let word = status_word(h.status);
         let headline = wrap(
-            &format!("Account health: {word} ({summary})"),
+            &format!("Account health: {word} ({})", h.summary),
             width,
             "",
             "",
         );
-        out.push_str(&headline.replacen(word, &p.status(status, word), 1));
-        out.push_str(&wrap(
-            &format!(
-                "{} {}",
-                words::scope_sentence(report),
-                words::inputs_sentence(report)
-            ),
-            width,
-            "",
-            "",
-        ));
+        out.push_str(&headline.replacen(word, &p.status(h.status, word), 1));
+        out.push_str(&wrap(&format!("{} {}", h.scope, h.inputs), width, "", ""));
 
-        act_now(&mut out, report, width, &p);
-
-        out.push('\n');
-        out.push_str(&p.heading("METRICS"));
-        out.push_str(&metrics_table(report, options));
-
-        let families = words::families(report);
-        let mut tips = TipBook::default();
-        let mut first = true;
-        for f in &families {
-            if !f.shown(options.details) {
-                continue;
-            }
-            if first {
-                out.push('\n');
-                out.push_str(&p.heading(if families.iter().any(Family::needs_attention) {
-                    "WHAT TO FIX"
-                } else {
-                    "DETAILS"
-                }));
-                first = false;
-            } else {
-                out.push('\n');
-            }
-            family(&mut out, f, options, width, &p, &mut tips);
-        }
-
-        let not_measured = words::not_measured(report);
-        if !not_measured.is_empty() {
+        if !doc.act_now.is_empty() {
             out.push('\n');
-            out.push_str(&p.heading("NOT MEASURED"));
-            for line in not_measured {
-                out.push_str(&wrap(&line, width, "  - ", "    "));
+            out.push_str(&p.heading("Act now"));
+            for group in &doc.act_now {
+                out.push_str(&format!("{}:\n", group.title));
+                for e in &group.entries {
+                    out.push_str(&wrap(
+                        &format!("{}: {}", clean(&e.id), e.text),
+                        width,
+                        "  - ",
+                        "    ",
+                    ));
+                }
             }
         }
 
         out.push('\n');
-        out.push_str(&wrap(
-            &words::footer(report, options.details),
-            width,
-            "",
-            "",
-        ));
+        out.push_str(&p.heading("Metrics"));
+        out.push_str(&metrics_table(&doc, options));
+
+        for (i, f) in doc.families.iter().enumerate() {
+            out.push('\n');
+            if i == 0 {
+                out.push_str(&p.heading(doc.families_title));
+            }
+            family(&mut out, f, width, &p);
+        }
+
+        if !doc.not_measured.is_empty() {
+            out.push('\n');
+            out.push_str(&p.heading("Not measured"));
+            for line in &doc.not_measured {
+                out.push_str(&wrap(line, width, "  - ", "    "));
+            }
+        }
+
+        out.push('\n');
+        out.push_str(&wrap(&doc.footer, width, "", ""));
         out
     }
 }
@@ -120,37 +103,13 @@ impl Painter {
         }
     }
 
+    /// A section title, upper-cased.
     fn heading(&self, text: &str) -> String {
-        format!("{}\n", self.paint("1", text))
+        format!("{}\n", self.paint("1", &text.to_uppercase()))
     }
 }
 
-fn act_now(out: &mut String, report: &Report, width: usize, p: &Painter) {
-    let a = words::act_now(report);
-    if a.is_empty() {
-        return;
-    }
-    out.push('\n');
-    out.push_str(&p.heading("ACT NOW"));
-    let groups = [
-        ("Orders already late, not yet shipped:", &a.late),
-        ("Orders due to ship:", &a.due),
-        ("Orders past Amazon's auto-cancel deadline:", &a.expired),
-        ("Buyer messages waiting for a reply:", &a.messages),
-    ];
-    for (title, lines) in groups {
-        if lines.is_empty() {
-            continue;
-        }
-        out.push_str(title);
-        out.push('\n');
-        for (id, text) in lines {
-            out.push_str(&wrap(&format!("{id}: {text}"), width, "  - ", "    "));
-        }
-    }
-}
-
-fn metrics_table(report: &Report, options: &RenderOptions) -> String {
+fn metrics_table(doc: &Document<'_>, options: &RenderOptions) -> String {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     // Never ask the terminal: the caller decides colour and width.
@@ -171,10 +130,10 @@ fn metrics_table(report: &Report, options: &RenderOptions) -> String {
         "Status",
         "Defects",
     ]);
-    for m in &report.metrics {
-        let status = Cell::new(metric_status_word(m.status));
+    for row in &doc.metrics {
+        let status = Cell::new(status_word(row.status));
         let status = if options.color {
-            match m.status {
+            match row.status {
                 Status::Good => status.fg(Color::Green),
                 Status::Warning => status.fg(Color::Yellow),
                 Status::Bad => status.fg(Color::Red),
@@ -184,91 +143,58 @@ fn metrics_table(report: &Report, options: &RenderOptions) -> String {
             status
         };
         t.add_row(vec![
-            Cell::new(short_title(m.metric)),
-            Cell::new(fulfilled_by(m.channel)),
-            Cell::new(format!("{} d to {}", m.window.days, m.window.to)),
-            Cell::new(percent(m.rate)),
-            Cell::new(target_words(&m.target)),
+            Cell::new(row.name),
+            Cell::new(row.fulfilled_by),
+            Cell::new(format!("{} d to {}", row.window.days, row.window.to)),
+            Cell::new(&row.value),
+            Cell::new(&row.target),
             status,
-            Cell::new(format!("{} of {}", m.defects, m.total)),
+            Cell::new(format!("{} of {}", row.defects, row.total)),
         ]);
     }
     format!("{t}\n")
 }
 
-/// The metric's name, short enough for a table column.
-pub(crate) fn short_title(m: MetricId) -> &'static str {
-    match m {
-        MetricId::ResponseTime => "Response time (24 h)",
-        other => other.title(),
-    }
-}
-
-/// Who ships the orders of a channel.
-pub(crate) fn fulfilled_by(s: Scope) -> &'static str {
-    match s {
-        Scope::Mfn => "seller",
-        Scope::Afn => "Amazon",
-        Scope::All => "any",
-    }
-}
-
-fn family(
-    out: &mut String,
-    f: &Family<'_>,
-    options: &RenderOptions,
-    width: usize,
-    p: &Painter,
-    tips: &mut TipBook,
-) {
-    let status = f.status();
+fn family(out: &mut String, f: &FamilySection, width: usize, p: &Painter) {
     out.push_str(&format!(
         "{}: {} (target: {})\n",
-        p.paint("1", f.metric.title()),
-        p.status(status, words::status_word(status)),
-        f.target()
+        p.paint("1", f.title),
+        p.status(f.status, status_word(f.status)),
+        f.target
     ));
-    for m in &f.windows {
-        if !words::window_shown(m, options.details) {
-            continue;
-        }
-        out.push_str(&wrap(&words::window_text(m), width, "  - ", "    "));
-        if options.details && !m.details.is_empty() {
-            for d in &m.details {
-                out.push_str(&wrap(
-                    &format!("{}: {}", clean(&d.id), clean(&d.why)),
-                    width,
-                    "      · ",
-                    "        ",
-                ));
-            }
+    for w in &f.windows {
+        out.push_str(&wrap(&w.text, width, "  - ", "    "));
+        for d in &w.details {
+            out.push_str(&wrap(
+                &format!("{}: {}", clean(&d.id), clean(&d.text)),
+                width,
+                "      · ",
+                "        ",
+            ));
         }
     }
-    if f.needs_attention() {
-        let placed = tips.place(f.tips());
-        if placed.new.is_empty() {
-            if !placed.earlier.is_empty() {
+    match &f.tips {
+        None => {}
+        Some(Tips::Earlier(earlier)) => out.push_str(&wrap(
+            &format!("What helps: {} above.", tips_ref(earlier)),
+            width,
+            "  ",
+            "  ",
+        )),
+        Some(Tips::New { new, also }) => {
+            out.push_str("  What helps:\n");
+            for (n, tip) in new {
+                let first = format!("  {n:>3}. ");
+                out.push_str(&wrap(tip, width, &first, "       "));
+            }
+            if !also.is_empty() {
                 out.push_str(&wrap(
-                    &format!("What helps: {} above.", words::tips_ref(&placed.earlier)),
+                    &format!("Also {} above.", tips_ref(also)),
                     width,
-                    "  ",
-                    "  ",
+                    "       ",
+                    "       ",
                 ));
             }
-            return;
-        }
-        out.push_str("  What helps:\n");
-        for (n, tip) in &placed.new {
-            let first = format!("  {n:>3}. ");
-            out.push_str(&wrap(tip, width, &first, "       "));
-        }
-        if !placed.earlier.is_empty() {
-            out.push_str(&wrap(
-                &format!("Also {} above.", words::tips_ref(&placed.earlier)),
-                width,
-                "       ",
-                "       ",
-            ));
         }
     }
 }

@@ -1,0 +1,297 @@
+//! The JSON contract (SPEC §5): the report's types, serialised as they are by
+//! `--format json` and described by `sellerhealth schema`. Serde lives here,
+//! not on the internals of the layers below: enums of those layers get their
+//! JSON names from the mirror definitions at the end of this file.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::ingest::InputSummary;
+use crate::metrics::act_now::OpenState;
+use crate::metrics::status::Status;
+use crate::policy::{MetricId, Scope};
+
+/// Raised when the meaning of an existing field changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Report {
+    /// Raised when the meaning of an existing field changes.
+    pub schema_version: u32,
+    /// The program and version that wrote the report (`sellerhealth 0.1.0`).
+    pub generator: String,
+    /// The last day included in every window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
+    pub as_of: String,
+    /// The IANA time zone in force.
+    pub timezone: String,
+    /// The marketplace code (`US`, `DE`, …).
+    pub marketplace: String,
+    /// The worst status of any metric; `no_data` when no metric has items.
+    #[serde(with = "StatusDef")]
+    #[schemars(with = "StatusDef")]
+    pub status: Status,
+    /// Every file read, in the order read.
+    pub inputs: Vec<InputSummary>,
+    /// Every metric and window, in a fixed order, each always present.
+    pub metrics: Vec<MetricReport>,
+    /// Seller-fulfilled orders neither shipped nor cancelled, by order id.
+    pub open_orders: Vec<OpenOrderReport>,
+    /// Buyer messages still waiting for a first reply, by message id.
+    pub pending_messages: Vec<PendingMessageReport>,
+    /// What had to be skipped or left out while reading and measuring.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct WindowReport {
+    /// The first day of the window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
+    pub from: String,
+    /// The last day of the window (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
+    pub to: String,
+    /// The window's length in days.
+    pub days: u32,
+}
+
+/// How a metric's value is held against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The rate must stay under the value.
+    Below,
+    /// The rate must reach the value.
+    AtLeast,
+    /// There should be no defect at all.
+    Zero,
+}
+
+/// The condition's name in JSON and CSV.
+pub fn condition_key(c: Condition) -> &'static str {
+    match c {
+        Condition::Below => "below",
+        Condition::AtLeast => "at_least",
+        Condition::Zero => "zero",
+    }
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TargetReport {
+    /// `below`: the rate must stay under `value`; `at_least`: it must reach `value`;
+    /// `zero`: there should be no defect at all.
+    pub condition: Condition,
+    /// The limit as a fraction (0.01 = 1%).
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ComponentReport {
+    pub defects: u64,
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ComponentsReport {
+    pub negative_feedback: ComponentReport,
+    pub a_to_z_claims: ComponentReport,
+    pub chargebacks: ComponentReport,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MetricReport {
+    #[serde(with = "MetricIdDef")]
+    #[schemars(with = "MetricIdDef")]
+    pub metric: MetricId,
+    #[serde(with = "ScopeDef")]
+    #[schemars(with = "ScopeDef")]
+    pub channel: Scope,
+    pub window: WindowReport,
+    pub defects: u64,
+    pub total: u64,
+    /// As Amazon shows it: defects/total, or (total − defects)/total for `at_least` targets.
+    pub rate: Option<f64>,
+    pub target: TargetReport,
+    #[serde(with = "StatusDef")]
+    #[schemars(with = "StatusDef")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub components: Option<ComponentsReport>,
+    /// Response time only: mean hours to the first reply (null when nothing was answered).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_response_hours: Option<Option<f64>>,
+    /// One id per defect, sorted.
+    pub items: Vec<String>,
+    /// What helps this metric, most effective first.
+    pub tips: Vec<String>,
+    /// Bad now: this many more defect-free items would end the breach.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clean_items_to_recover: Option<u64>,
+    /// Not bad now: this many more defects among the same items would breach the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub defects_to_breach: Option<u64>,
+    /// One defect moves the rate by more than one percentage point.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub small_sample: bool,
+    /// The metric day by day as its window slides past the as-of day, if no
+    /// new defects come (`below` and `at_least` targets only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<ForecastReport>,
+    /// Each item and what makes it a defect, in words (table and markdown `--details`).
+    #[serde(skip)]
+    pub details: Vec<DetailLine>,
+}
+
+/// One defective item and why, for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine {
+    pub id: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OpenOrderReport {
+    pub order_id: String,
+    #[serde(with = "OpenStateDef")]
+    #[schemars(with = "OpenStateDef")]
+    pub state: OpenState,
+    /// When shipment must be confirmed (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub ship_by: String,
+    /// When Amazon cancels the order if shipment is still not confirmed (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub auto_cancel_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PendingMessageReport {
+    pub message_id: String,
+    /// When the 24 hours to answer run out (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub answer_by: String,
+}
+
+/// One projected day of a forecast.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ForecastDayReport {
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    pub defects: u64,
+    pub total: u64,
+    pub rate: Option<f64>,
+    #[serde(with = "StatusDef")]
+    #[schemars(with = "StatusDef")]
+    pub status: Status,
+}
+
+/// A recovery forecast.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ForecastReport {
+    /// What the projection assumes, in words.
+    pub assumption: String,
+    pub days: Vec<ForecastDayReport>,
+    /// The first coming day whose status is not `bad`; null when the metric is
+    /// not `bad` now or does not recover within the horizon.
+    #[schemars(extend("format" = "date"))]
+    pub recovers_on: Option<String>,
+}
+
+// JSON names of the enums of lower layers (serde's remote derive: the
+// compiler checks that each mirror has exactly the variants of its type).
+
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "Status", rename_all = "snake_case")]
+#[schemars(rename = "Status")]
+enum StatusDef {
+    NoData,
+    Good,
+    Warning,
+    Bad,
+}
+
+/// The status's name in JSON and CSV (`no_data`, `good`, `warning`, `bad`).
+pub fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::NoData => "no_data",
+        Status::Good => "good",
+        Status::Warning => "warning",
+        Status::Bad => "bad",
+    }
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "OpenState", rename_all = "snake_case")]
+#[schemars(rename = "OpenState")]
+enum OpenStateDef {
+    /// Ship-by still ahead.
+    Due,
+    /// Past ship-by: already counts as late.
+    Late,
+    /// Past the auto-cancel instant.
+    Expired,
+}
+
+/// The metric families, in the order the report lists them (SPEC §5).
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "MetricId", rename_all = "snake_case")]
+#[schemars(rename = "MetricId")]
+enum MetricIdDef {
+    OrderDefectRate,
+    LateShipmentRate,
+    PreFulfillmentCancelRate,
+    ValidTrackingRate,
+    OnTimeDeliveryRate,
+    ExpiredOrders,
+    ResponseTime,
+}
+
+/// The channel's name in JSON and CSV (`mfn`, `afn`, `all`).
+pub fn scope_key(s: Scope) -> &'static str {
+    match s {
+        Scope::Mfn => "mfn",
+        Scope::Afn => "afn",
+        Scope::All => "all",
+    }
+}
+
+/// Which orders a metric covers.
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "Scope", rename_all = "lowercase")]
+#[schemars(rename = "Scope")]
+enum ScopeDef {
+    Mfn,
+    Afn,
+    All,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_names_agree_with_the_keys() {
+        for m in MetricId::ALL {
+            let json = serde_json::to_value(MetricReportKey(m)).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(m.as_str()));
+        }
+        for s in [Status::NoData, Status::Good, Status::Warning, Status::Bad] {
+            let json = serde_json::to_value(StatusKey(s)).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(status_key(s)));
+        }
+        for c in [Condition::Below, Condition::AtLeast, Condition::Zero] {
+            let json = serde_json::to_value(c).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(condition_key(c)));
+        }
+        for s in [Scope::Mfn, Scope::Afn, Scope::All] {
+            let json = serde_json::to_value(ScopeKey(s)).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(scope_key(s)));
+        }
+    }
+
+    #[derive(Serialize)]
+    struct MetricReportKey(#[serde(with = "MetricIdDef")] MetricId);
+    #[derive(Serialize)]
+    struct StatusKey(#[serde(with = "StatusDef")] Status);
+    #[derive(Serialize)]
+    struct ScopeKey(#[serde(with = "ScopeDef")] Scope);
+}

@@ -1,0 +1,469 @@
+//! The layout of the people-facing report, built once from the [`Report`]:
+//! headline, act-now lists, the metric table, a section per metric family
+//! that needs attention (with its tips, each written out once), what could
+//! not be measured, and a closing hint. Table, markdown and later HTML are
+//! renderers of this one document; none decides what to say.
+
+use std::collections::HashMap;
+
+use chrono::DateTime;
+
+use super::contract::{MetricReport, Report, WindowReport};
+use super::words::{self, instant, no_data_hint, window_label};
+use crate::ingest::InputKind;
+use crate::metrics::act_now::OpenState;
+use crate::metrics::status::Status;
+use crate::policy::{MetricId, POLICY};
+use crate::text::{and_list, percent, plural};
+
+/// The whole people-facing report.
+pub struct Document<'a> {
+    pub headline: Headline,
+    /// Act-now groups that have entries, most urgent first.
+    pub act_now: Vec<Group>,
+    pub metrics: Vec<MetricRow<'a>>,
+    /// `What to fix` when a family needs attention, else `Details`; no
+    /// section when no family is shown.
+    pub families_title: &'static str,
+    pub families: Vec<FamilySection>,
+    pub not_measured: Vec<String>,
+    pub footer: String,
+    pub generator: String,
+}
+
+pub struct Headline {
+    pub status: Status,
+    /// `2 of 7 metrics breach Amazon's target…` (no final stop).
+    pub summary: String,
+    /// `As of … (times in …), marketplace US.`
+    pub scope: String,
+    /// `Read 9 files: ….`
+    pub inputs: String,
+}
+
+/// A titled list of entries (`Orders due to ship`).
+pub struct Group {
+    pub title: &'static str,
+    pub entries: Vec<Entry>,
+}
+
+/// An id from the inputs (shown as code where the format has code) and our
+/// words about it.
+pub struct Entry {
+    pub id: String,
+    pub text: String,
+}
+
+/// One row of the metric table, as facts the renderers format.
+pub struct MetricRow<'a> {
+    pub name: &'static str,
+    pub fulfilled_by: &'static str,
+    pub window: &'a WindowReport,
+    pub value: String,
+    pub target: String,
+    pub status: Status,
+    pub defects: u64,
+    pub total: u64,
+}
+
+/// A metric family below the table.
+pub struct FamilySection {
+    pub title: &'static str,
+    pub status: Status,
+    /// `under 1%`.
+    pub target: String,
+    pub windows: Vec<WindowEntry>,
+    pub tips: Option<Tips>,
+}
+
+/// One window of a family: where it stands, and its defects with `--details`.
+pub struct WindowEntry {
+    pub text: String,
+    pub details: Vec<Entry>,
+}
+
+/// The tips of a family, numbered across the report.
+pub enum Tips {
+    /// Every tip was given earlier: their numbers.
+    Earlier(Vec<usize>),
+    /// Tips written here for the first time, then numbers of earlier ones.
+    New {
+        new: Vec<(usize, String)>,
+        also: Vec<usize>,
+    },
+}
+
+/// `tip 3` / `tips 3, 7 and 12`.
+pub fn tips_ref(ns: &[usize]) -> String {
+    let words: Vec<String> = ns.iter().map(ToString::to_string).collect();
+    if ns.len() == 1 {
+        format!("tip {}", and_list(&words))
+    } else {
+        format!("tips {}", and_list(&words))
+    }
+}
+
+impl<'a> Document<'a> {
+    pub fn build(report: &'a Report, details: bool) -> Document<'a> {
+        let fams = families(report);
+        let any_attention = fams.iter().any(Family::needs_attention);
+        let mut book = TipBook::default();
+        let families = fams
+            .iter()
+            .filter(|f| f.shown(details))
+            .map(|f| family_section(f, details, &mut book))
+            .collect();
+        Document {
+            headline: headline(report, &fams),
+            act_now: act_now(report),
+            metrics: report.metrics.iter().map(metric_row).collect(),
+            families_title: if any_attention {
+                "What to fix"
+            } else {
+                "Details"
+            },
+            families,
+            not_measured: not_measured(&fams),
+            footer: footer(report, details),
+            generator: report.generator.clone(),
+        }
+    }
+}
+
+fn metric_row(m: &MetricReport) -> MetricRow<'_> {
+    MetricRow {
+        name: m.metric.policy().short_name,
+        fulfilled_by: words::fulfilled_by(m.channel),
+        window: &m.window,
+        value: percent(m.rate),
+        target: words::target_cell(m),
+        status: m.status,
+        defects: m.defects,
+        total: m.total,
+    }
+}
+
+/// One metric family (all its windows and channels), in report order.
+struct Family<'a> {
+    metric: MetricId,
+    windows: Vec<&'a MetricReport>,
+}
+
+impl Family<'_> {
+    /// The worst status among its windows.
+    fn status(&self) -> Status {
+        self.windows
+            .iter()
+            .map(|m| m.status)
+            .max()
+            .unwrap_or(Status::NoData)
+    }
+
+    /// Needs attention: some window is `warning` or `bad`.
+    fn needs_attention(&self) -> bool {
+        matches!(self.status(), Status::Warning | Status::Bad)
+    }
+
+    /// Whether the family gets a section below the table.
+    fn shown(&self, details: bool) -> bool {
+        self.needs_attention() || (details && self.windows.iter().any(|m| !m.details.is_empty()))
+    }
+}
+
+fn families(report: &Report) -> Vec<Family<'_>> {
+    let mut out: Vec<Family<'_>> = Vec::new();
+    for m in &report.metrics {
+        match out.last_mut() {
+            Some(f) if f.metric == m.metric => f.windows.push(m),
+            _ => out.push(Family {
+                metric: m.metric,
+                windows: vec![m],
+            }),
+        }
+    }
+    out
+}
+
+/// Whether a window gets its own lines below the table.
+fn window_shown(m: &MetricReport, details: bool) -> bool {
+    matches!(m.status, Status::Warning | Status::Bad) || (details && !m.details.is_empty())
+}
+
+fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySection {
+    let windows = f
+        .windows
+        .iter()
+        .filter(|m| window_shown(m, details))
+        .map(|m| WindowEntry {
+            text: words::window_text(m),
+            details: if details {
+                m.details
+                    .iter()
+                    .map(|d| Entry {
+                        id: d.id.clone(),
+                        text: d.why.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let tips = f.needs_attention().then(|| {
+        let tips = f.windows.first().map_or(&[][..], |m| m.tips.as_slice());
+        book.place(tips)
+    });
+    FamilySection {
+        title: f.metric.title(),
+        status: f.status(),
+        target: f
+            .windows
+            .first()
+            .map(|m| words::target_sentence(m))
+            .unwrap_or_default(),
+        windows,
+        tips: tips.flatten(),
+    }
+}
+
+/// Numbers tips across a whole report so that a tip shared by several metrics
+/// is written out once and referred to by number afterwards.
+#[derive(Default)]
+struct TipBook {
+    seen: HashMap<String, usize>,
+}
+
+impl TipBook {
+    fn place(&mut self, tips: &[String]) -> Option<Tips> {
+        let (mut new, mut earlier) = (Vec::new(), Vec::new());
+        for t in tips {
+            if let Some(&n) = self.seen.get(t) {
+                earlier.push(n);
+            } else {
+                let n = self.seen.len() + 1;
+                self.seen.insert(t.clone(), n);
+                new.push((n, t.clone()));
+            }
+        }
+        earlier.sort_unstable();
+        match (new.is_empty(), earlier.is_empty()) {
+            (true, true) => None,
+            (true, false) => Some(Tips::Earlier(earlier)),
+            (false, _) => Some(Tips::New { new, also: earlier }),
+        }
+    }
+}
+
+/// The closing hint.
+fn footer(report: &Report, details: bool) -> String {
+    let aliases: Vec<&str> = POLICY.iter().map(|p| p.alias).collect();
+    let mut footer = format!(
+        "How each metric is computed: sellerhealth explain METRIC ({}).",
+        aliases.join(", ")
+    );
+    if !details && report.metrics.iter().any(|m| m.defects > 0) {
+        footer.push_str(" The orders and messages behind each count: add --details.");
+    }
+    footer
+}
+
+/// A line for each metric (or window of a metric) with no items, saying what
+/// would give it some.
+fn not_measured(families: &[Family<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in families {
+        let empty: Vec<&MetricReport> = f
+            .windows
+            .iter()
+            .copied()
+            .filter(|m| m.status == Status::NoData)
+            .collect();
+        let Some(first) = empty.first() else {
+            continue;
+        };
+        if empty.len() == f.windows.len() {
+            out.push(format!("{}: {}.", f.metric.title(), no_data_hint(first)));
+        } else {
+            for m in empty {
+                let label = window_label(m);
+                let label = match label.strip_prefix("Seller") {
+                    Some(rest) => format!("seller{rest}"),
+                    None => label,
+                };
+                out.push(format!(
+                    "{}, {label}: {}.",
+                    f.metric.title(),
+                    no_data_hint(m)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// `BAD` and what it means, for the headline.
+fn headline(report: &Report, fams: &[Family<'_>]) -> Headline {
+    let count = |s: Status| fams.iter().filter(|f| f.status() == s).count();
+    let (bad, warn) = (count(Status::Bad), count(Status::Warning));
+    let n = fams.len();
+    let unmeasured = count(Status::NoData);
+    let mut text = match report.status {
+        Status::Bad => {
+            let mut s = format!(
+                "{bad} of {n} {} Amazon's target",
+                if bad == 1 {
+                    "metrics breaches"
+                } else {
+                    "metrics breach"
+                }
+            );
+            if warn > 0 {
+                s.push_str(&format!(
+                    ", {warn} {} close to it",
+                    if warn == 1 { "more is" } else { "more are" }
+                ));
+            }
+            s
+        }
+        Status::Warning => format!(
+            "no metric breaches Amazon's target, but {warn} of {n} {} close to it",
+            if warn == 1 { "is" } else { "are" }
+        ),
+        Status::Good => "every metric with data meets Amazon's target".to_string(),
+        Status::NoData => "no metric had anything to measure in its window".to_string(),
+    };
+    if unmeasured > 0 && report.status != Status::NoData {
+        text.push_str(&format!("; {unmeasured} could not be measured"));
+    }
+    Headline {
+        status: report.status,
+        summary: text,
+        scope: scope_sentence(report),
+        inputs: inputs_sentence(report),
+    }
+}
+
+/// `As of 2026-11-20 (America/Los_Angeles), marketplace US.`
+fn scope_sentence(report: &Report) -> String {
+    format!(
+        "As of {} (times in {}), marketplace {}.",
+        report.as_of,
+        words::clean(&report.timezone),
+        words::clean(&report.marketplace)
+    )
+}
+
+/// `Read 9 files: 889 order rows, 622 shipment rows, ….`
+fn inputs_sentence(report: &Report) -> String {
+    let mut rows: Vec<(InputKind, u64)> = Vec::new();
+    let mut skipped = 0;
+    for i in &report.inputs {
+        skipped += i.skipped_rows;
+        match rows.iter_mut().find(|(k, _)| *k == i.kind) {
+            Some((_, n)) => *n += i.rows,
+            None => rows.push((i.kind, i.rows)),
+        }
+    }
+    let order = |k: &InputKind| match k {
+        InputKind::Orders => 0,
+        InputKind::Shipments => 1,
+        InputKind::Feedback => 2,
+        InputKind::Claims => 3,
+        InputKind::Returns => 4,
+        InputKind::Messages => 5,
+        InputKind::Unknown => 6,
+    };
+    rows.sort_by_key(|(k, _)| order(k));
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|(k, n)| {
+            let (one, many) = match k {
+                InputKind::Orders => ("order row", "order rows"),
+                InputKind::Shipments => ("shipment row", "shipment rows"),
+                InputKind::Feedback => ("feedback row", "feedback rows"),
+                InputKind::Claims => ("claim or chargeback", "claims and chargebacks"),
+                InputKind::Returns => ("return", "returns"),
+                InputKind::Messages => ("buyer message", "buyer messages"),
+                InputKind::Unknown => ("row of unknown kind", "rows of unknown kind"),
+            };
+            plural(*n, one, many)
+        })
+        .collect();
+    let files = plural(report.inputs.len() as u64, "file", "files");
+    let mut s = if parts.is_empty() {
+        format!("Read {files}.")
+    } else {
+        format!("Read {files}: {}.", parts.join(", "))
+    };
+    if skipped > 0 {
+        s.push_str(&format!(
+            " {} skipped (see the warnings).",
+            plural(skipped, "malformed row", "malformed rows")
+        ));
+    }
+    s
+}
+
+/// The act-now groups with entries, each sorted by its deadline.
+fn act_now(report: &Report) -> Vec<Group> {
+    let mut orders: Vec<_> = report.open_orders.iter().collect();
+    // RFC 3339 strings in one zone do not sort as instants across a DST change: parse them.
+    let key = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.timestamp()).ok();
+    orders.sort_by_key(|o| {
+        let deadline = match o.state {
+            OpenState::Due => &o.ship_by,
+            OpenState::Late | OpenState::Expired => &o.auto_cancel_at,
+        };
+        (key(deadline), o.order_id.clone())
+    });
+    let (mut late, mut due, mut expired) = (Vec::new(), Vec::new(), Vec::new());
+    for o in orders {
+        let id = o.order_id.clone();
+        let (ship_by, cancel) = (instant(&o.ship_by), instant(&o.auto_cancel_at));
+        match o.state {
+            OpenState::Due => due.push(Entry {
+                id,
+                text: format!(
+                    "confirm shipment by {ship_by}; after that it counts as a late shipment"
+                ),
+            }),
+            OpenState::Late => late.push(Entry {
+                id,
+                text: format!(
+                    "already late (ship-by was {ship_by}): ship and confirm it now; if it is still \
+                     unconfirmed after {cancel}, Amazon cancels it and it counts as expired"
+                ),
+            }),
+            OpenState::Expired => expired.push(Entry {
+                id,
+                text: format!(
+                    "passed Amazon's auto-cancel deadline of {cancel} (ship-by was {ship_by}) \
+                     without a shipment confirmation, so Amazon cancels it as an expired order; \
+                     check it in Manage Orders before shipping anything"
+                ),
+            }),
+        }
+    }
+    let mut pending: Vec<_> = report.pending_messages.iter().collect();
+    pending.sort_by_key(|p| (key(&p.answer_by), p.message_id.clone()));
+    let messages = pending
+        .into_iter()
+        .map(|p| Entry {
+            id: p.message_id.clone(),
+            text: format!(
+                "answer by {} (24 hours after it arrived), or it counts as a late reply",
+                instant(&p.answer_by)
+            ),
+        })
+        .collect();
+    [
+        ("Orders already late, not yet shipped", late),
+        ("Orders due to ship", due),
+        ("Orders past Amazon's auto-cancel deadline", expired),
+        ("Buyer messages waiting for a reply", messages),
+    ]
+    .into_iter()
+    .filter(|(_, entries)| !entries.is_empty())
+    .map(|(title, entries)| Group { title, entries })
+    .collect()
+}
