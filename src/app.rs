@@ -1,10 +1,9 @@
 //! Running a command: audit, explain, schema, completions; exit codes (SPEC §6).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
@@ -272,6 +271,10 @@ impl Drop for Progress {
 }
 
 fn run_audit(config: &AuditConfig) -> Result<Exit> {
+    if let Some(path) = &config.output {
+        // Refuse a device, FIFO or folder before reading any input.
+        crate::output::check(path)?;
+    }
     let report = audit(config)?;
     if !config.quiet {
         let mut err = io::stderr().lock();
@@ -306,7 +309,7 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     };
     let text = renderer.render(&report, &options);
     match &config.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => crate::output::write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
     }
     Ok(if config.check {
@@ -318,32 +321,6 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     } else {
         Exit::Ok
     })
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place, so
-/// a reader never sees half a report and nothing is left behind on failure.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sellerhealth-")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "{}: cannot create a temporary file in {}",
-                path.display(),
-                dir.display()
-            )
-        })?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.as_file().sync_all().ok();
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]
