@@ -274,7 +274,7 @@ fn a_dangling_symlink_creates_its_target() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("latest.csv");
     std::os::unix::fs::symlink("report-2026-11-20.csv", &link).unwrap();
-    let r = audit_to(&link, &["--format", "csv"]);
+    let r = audit_to(&link, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(fs::symlink_metadata(&link)
         .unwrap()
@@ -283,7 +283,7 @@ fn a_dangling_symlink_creates_its_target() {
     let got = fs::read_to_string(dir.path().join("report-2026-11-20.csv")).unwrap();
     assert!(
         got == audit_stdout(&["--format", "csv"]),
-        "written as csv: {got:.300}"
+        "written as csv, by the extension of the name given: {got:.300}"
     );
     assert_eq!(listing(dir.path()), ["latest.csv", "report-2026-11-20.csv"]);
 }
@@ -399,4 +399,86 @@ fn a_replaced_file_keeps_its_mode_and_owner() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let m = fs::metadata(&out).unwrap();
     assert_eq!((m.uid(), m.gid()), (65534, 65534));
+}
+
+// ---------------------------------------------------------------------------
+// `-o -` and the format from the extension.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--json"][..], &["--format", "csv"][..]] {
+        let r = run_timed(
+            exe()
+                .current_dir(dir.path())
+                .args(["audit", "--as-of", AS_OF, "-q", "-o", "-"])
+                .args(extra)
+                .arg(demo()),
+        );
+        assert_eq!(r.code, 0, "{extra:?}: {}", r.stderr);
+        assert!(
+            r.stdout == audit_stdout(extra),
+            "{extra:?}: {:.300}",
+            r.stdout
+        );
+        assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+    }
+}
+
+#[test]
+fn the_extension_picks_the_format_unless_one_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = audit_stdout(&["--format", "table", "--color", "never"]);
+    let json = audit_stdout(&["--format", "json"]);
+    let csv = audit_stdout(&["--format", "csv"]);
+    let markdown = audit_stdout(&["--format", "markdown"]);
+    for (name, want) in [
+        ("r.json", &json),
+        ("R.JSON", &json),
+        ("r.csv", &csv),
+        ("r.md", &markdown),
+        ("r.markdown", &markdown),
+        ("r.txt", &table),
+        ("r.table", &table),
+        ("report", &table),
+        (".json", &table),
+    ] {
+        let out = dir.path().join(name);
+        let r = audit_to(&out, &[]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        let got = fs::read_to_string(&out).unwrap();
+        assert!(&got == want, "{name}: not the expected format:\n{got:.300}");
+        assert!(!got.contains('\u{1b}'), "{name}: coloured");
+    }
+    // --format and --json win over the extension.
+    for (name, extra, want) in [
+        ("given.json", &["--format", "csv"][..], &csv),
+        ("given.md", &["--json"][..], &json),
+        ("given.csv", &["--format", "table"][..], &table),
+        ("given.html", &["--format", "markdown"][..], &markdown),
+    ] {
+        let out = dir.path().join(name);
+        let r = audit_to(&out, extra);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        let got = fs::read_to_string(&out).unwrap();
+        assert!(
+            &got == want,
+            "{name} {extra:?}: not the format given:\n{got:.300}"
+        );
+    }
+}
+
+#[test]
+fn an_html_file_without_format_is_a_usage_error_until_html_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["report.html", "report.htm", "REPORT.HTML"] {
+        let out = dir.path().join(name);
+        let r = audit_to(&out, &[]);
+        assert_eq!(r.code, 3, "{name}: {}", r.stderr);
+        assert!(r.stdout.is_empty());
+        assert!(r.stderr.contains("HTML"), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("--format"), "{name}: {}", r.stderr);
+        assert!(!out.exists(), "{name} was written");
+    }
 }
