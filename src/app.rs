@@ -48,30 +48,19 @@ where
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Ok,
                 _ => Exit::Error,
             };
-            // clap prints help to stdout and errors to stderr.
-            if let Err(err) = e.print() {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    return Exit::Ok.into();
-                }
-            }
+            // clap prints help to stdout and errors to stderr; when that
+            // stream is closed the code is still the one of the outcome.
+            let _ = e.print();
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
-        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
         Err(e) => {
             eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// Text from input files (cells, file names) loses control characters before
@@ -112,10 +101,9 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
     }
 }
 
+/// A closed standard output is not an error: the run keeps its exit code.
 fn write_stdout(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
+    crate::output::write_stdout(s.as_bytes())?;
     Ok(())
 }
 

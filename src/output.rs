@@ -1,4 +1,5 @@
-//! Writing the report to `-o FILE` (SPEC §9.4).
+//! Writing the report: to standard output, or to `-o FILE` (SPEC §9.4), and
+//! what a closed standard output means (SPEC §6).
 //!
 //! `-o FILE` behaves as shell redirection would where that is safe, and is
 //! atomic where redirection is not:
@@ -46,6 +47,17 @@ pub fn format_for_path(path: &Path) -> Result<Format, String> {
         }
         _ => Format::Table,
     })
+}
+
+/// Writes `bytes` to standard output. A closed standard output (the reader
+/// went away, as `| head` does) is not an error: there is nobody left to
+/// tell, and the exit code must still report the run (SPEC §6).
+pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 /// The file `-o` writes: `given` with every symlink followed, and its

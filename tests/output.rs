@@ -1,4 +1,4 @@
-//! Writing the report to a file (SPEC §9.4).
+//! Writing the report (SPEC §9.4) and a closed standard output (SPEC §6).
 //!
 //! Every target that is not a regular file is made privately in a temporary
 //! folder, except `/dev/null` itself, which is touched only after a canary
@@ -9,9 +9,9 @@
 
 mod common;
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -480,5 +480,161 @@ fn an_html_file_without_format_is_a_usage_error_until_html_exists() {
         assert!(r.stderr.contains("HTML"), "{name}: {}", r.stderr);
         assert!(r.stderr.contains("--format"), "{name}: {}", r.stderr);
         assert!(!out.exists(), "{name} was written");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A closed standard output keeps the exit code (SPEC §6).
+// ---------------------------------------------------------------------------
+
+/// The exit code of `audit ARGS` with standard output read in full.
+fn code_with_open_stdout(args: &[OsString]) -> i32 {
+    run_timed(exe().args(args)).code
+}
+
+/// The exit code when the reader closes standard output after `lines` lines.
+fn code_with_closed_stdout(args: &[OsString], lines: usize) -> (i32, String) {
+    let mut child = exe()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    if lines > 0 {
+        let mut reader = BufReader::new(stdout);
+        for _ in 0..lines {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+        }
+    } else {
+        drop(stdout);
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn args(list: &[&str], paths: &[&Path]) -> Vec<OsString> {
+    let mut v: Vec<OsString> = list.iter().map(Into::into).collect();
+    v.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
+    v
+}
+
+/// Many orders shipped late: bad, with a report far larger than a pipe's buffer.
+fn big_orders(dir: &Path) -> PathBuf {
+    let mut text = String::from("order-id\tpurchase-date\tlatest-ship-date\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "111-{i:07}-0000000\t2026-11-15T10:00:00Z\t2026-11-16\n"
+        ));
+    }
+    let path = dir.join("orders.txt");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// Response time alone, 1 late of 10 (exactly 90%): warning.
+fn warning_messages(dir: &Path) -> PathBuf {
+    let mut text = String::from("message-id,received-at,responded-at\n");
+    for i in 0..9 {
+        text.push_str(&format!("M{i},2026-11-16T10:00:00Z,2026-11-16T11:00:00Z\n"));
+    }
+    text.push_str("M9,2026-11-16T10:00:00Z,2026-11-18T11:00:00Z\n");
+    let path = dir.join("messages.csv");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_check_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let warning = warning_messages(dir.path());
+    for (paths, expected) in [(&demo, 2), (&warning, 1)] {
+        for format in ["table", "json", "csv", "markdown"] {
+            for extra in [&[][..], &["-o", "-"][..]] {
+                let mut a = args(
+                    &[
+                        "audit", "--check", "-q", "--as-of", AS_OF, "--format", format,
+                    ],
+                    &[paths],
+                );
+                a.extend(extra.iter().map(Into::into));
+                let label = format!("{} {format} {extra:?}", paths.display());
+                assert_eq!(code_with_open_stdout(&a), expected, "{label}");
+                let (code, stderr) = code_with_closed_stdout(&a, 0);
+                assert_eq!(code, expected, "{label}: {stderr}");
+                assert!(stderr.is_empty(), "{label}: quietly: {stderr}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reading_one_line_then_closing_keeps_the_check_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_orders(dir.path());
+    for format in ["table", "json", "csv", "markdown"] {
+        let a = args(
+            &[
+                "audit",
+                "--check",
+                "-q",
+                "--details",
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+            ],
+            &[&big],
+        );
+        let expected = code_with_open_stdout(&a);
+        assert_eq!(expected, 2, "{format}: the big set is bad");
+        let (code, stderr) = code_with_closed_stdout(&a, 1);
+        assert_eq!(code, expected, "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: quietly: {stderr}");
+    }
+    // Without -q the warnings still reach standard error; the code holds.
+    let a = args(&["audit", "--check", "--as-of", AS_OF], &[&big]);
+    let (code, stderr) = code_with_closed_stdout(&a, 1);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
+fn pipestatus_of_check_into_head_is_the_health_code() {
+    let has_bash = Command::new("bash")
+        .args(["-c", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_bash {
+        eprintln!("skipped: no bash");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let big = big_orders(dir.path());
+    for input in [demo(), big] {
+        let out = Command::new("bash")
+            .args([
+                "-c",
+                "\"$0\" audit --check -q --details --as-of \"$1\" \"$2\" | head -1 >/dev/null; \
+                 exit \"${PIPESTATUS[0]}\"",
+            ])
+            .arg(env!("CARGO_BIN_EXE_sellerhealth"))
+            .arg(AS_OF)
+            .arg(&input)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}: {}",
+            input.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
