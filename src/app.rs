@@ -1,10 +1,9 @@
 //! Running a command: audit, explain, schema, completions; exit codes (SPEC §6).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
@@ -50,30 +49,19 @@ where
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Ok,
                 _ => Exit::Error,
             };
-            // clap prints help to stdout and errors to stderr.
-            if let Err(err) = e.print() {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    return Exit::Ok.into();
-                }
-            }
+            // clap prints help to stdout and errors to stderr; when that
+            // stream is closed the code is still the one of the outcome.
+            let _ = e.print();
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
-        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
         Err(e) => {
             eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
 }
 
 pub fn run(parsed: Parsed) -> Result<Exit> {
@@ -97,10 +85,9 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
     }
 }
 
+/// A closed standard output is not an error: the run keeps its exit code.
 fn write_stdout(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
+    crate::output::write_stdout(s.as_bytes())?;
     Ok(())
 }
 
@@ -242,6 +229,10 @@ impl Drop for Progress {
 }
 
 fn run_audit(config: &AuditConfig) -> Result<Exit> {
+    if let Some(path) = &config.output {
+        // Refuse a device, FIFO or folder before reading any input.
+        crate::output::check(path)?;
+    }
     let report = audit(config)?;
     if !config.quiet {
         let mut err = io::stderr().lock();
@@ -276,7 +267,7 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     };
     let text = renderer.render(&report, &options);
     match &config.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => crate::output::write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
     }
     Ok(if config.check {
@@ -288,30 +279,4 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     } else {
         Exit::Ok
     })
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place, so
-/// a reader never sees half a report and nothing is left behind on failure.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sellerhealth-")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "{}: cannot create a temporary file in {}",
-                path.display(),
-                dir.display()
-            )
-        })?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.as_file().sync_all().ok();
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
 }

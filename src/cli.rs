@@ -118,9 +118,9 @@ pub struct AuditArgs {
     /// For orders without a ship-by date: ship by the end of the N-th business day after purchase.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=60))]
     pub handling_days: Option<u32>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
-    pub format: Format,
+    /// Output format [default: table, or by the extension of the -o file: .json, .csv, .md].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
@@ -142,7 +142,7 @@ pub struct AuditArgs {
     /// When to colour the table.
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Write the report to FILE (atomically; through a symlink; only a regular file) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// No warnings on standard error.
@@ -192,6 +192,7 @@ pub struct AuditConfig {
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
+    /// `--format`/`--json`, else by the `-o` file's extension, else table.
     pub format: Format,
     pub details: bool,
     pub check: bool,
@@ -199,6 +200,7 @@ pub struct AuditConfig {
     pub strict: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub color: ColorChoice,
+    /// The `-o` file; `None` is standard output (also for `-o -`).
     pub output: Option<PathBuf>,
     pub quiet: bool,
     /// Reading threads for large plain files (1: one core).
@@ -233,31 +235,34 @@ where
             })?;
             let inputs = ordered_inputs(sub, &a);
             if inputs.is_empty() {
-                let mut cmd = Cli::command();
-                return Err(clap::Error::raw(
+                return Err(audit_usage_error(
                     clap::error::ErrorKind::MissingRequiredArgument,
-                    "no report given: name files or directories (or use --orders FILE …)\n",
-                )
-                .with_cmd(
-                    &cmd.find_subcommand_mut("audit")
-                        .cloned()
-                        .unwrap_or_default(),
+                    "no report given: name files or directories (or use --orders FILE …)",
                 ));
             }
+            // `-o -` is standard output (SPEC §9.4).
+            let output = a.output.filter(|p| p.as_os_str() != "-");
+            let format = match (a.json, a.format, &output) {
+                (true, _, _) => Format::Json,
+                (false, Some(format), _) => format,
+                (false, None, Some(path)) => crate::output::format_for_path(path)
+                    .map_err(|msg| audit_usage_error(clap::error::ErrorKind::InvalidValue, &msg))?,
+                (false, None, None) => Format::Table,
+            };
             Parsed::Audit(Box::new(AuditConfig {
                 inputs,
                 as_of: a.as_of,
                 marketplace: a.marketplace,
                 tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
                 handling_days: a.handling_days,
-                format: if a.json { Format::Json } else { a.format },
+                format,
                 details: a.details,
                 check: a.check,
                 warn_at: a.warn_at,
                 strict: a.strict,
                 encoding: a.encoding,
                 color: a.color,
-                output: a.output,
+                output,
                 quiet: a.quiet,
                 threads: if a.sequential {
                     1
@@ -276,6 +281,16 @@ where
         Command::Schema => Parsed::Schema,
         Command::Completions { shell } => Parsed::Completions(shell),
     })
+}
+
+/// A usage error of `audit`, printed with its usage line (exit 3).
+fn audit_usage_error(kind: clap::error::ErrorKind, message: &str) -> clap::Error {
+    let mut cmd = Cli::command();
+    clap::Error::raw(kind, format!("{message}\n")).with_cmd(
+        &cmd.find_subcommand_mut("audit")
+            .cloned()
+            .unwrap_or_default(),
+    )
 }
 
 /// Positional paths and `--orders FILE`-style inputs, in command-line order
@@ -362,5 +377,39 @@ mod tests {
         }
         assert_eq!(audit(&["x", "--warn-at", "1"]).warn_at, Ratio::new(1, 1));
         assert_eq!(audit(&["x", "--json"]).format, Format::Json);
+    }
+
+    #[test]
+    fn output_dash_is_standard_output_and_the_extension_picks_the_format() {
+        let c = audit(&["x", "-o", "-"]);
+        assert_eq!((c.output, c.format), (None, Format::Table));
+        assert_eq!(audit(&["x", "-o", "-", "--json"]).format, Format::Json);
+        let c = audit(&["x", "-o", "out/report.json"]);
+        assert_eq!(c.output, Some(PathBuf::from("out/report.json")));
+        assert_eq!(c.format, Format::Json);
+        assert_eq!(audit(&["x", "-o", "r.csv"]).format, Format::Csv);
+        assert_eq!(audit(&["x", "-o", "r.md"]).format, Format::Markdown);
+        assert_eq!(audit(&["x", "-o", "r.txt"]).format, Format::Table);
+        assert_eq!(audit(&["x"]).format, Format::Table);
+        // Given explicitly, the format wins over the extension.
+        assert_eq!(
+            audit(&["x", "-o", "r.json", "--format", "csv"]).format,
+            Format::Csv
+        );
+        assert_eq!(audit(&["x", "-o", "r.csv", "--json"]).format, Format::Json);
+        assert_eq!(
+            audit(&["x", "-o", "r.html", "--format", "markdown"]).format,
+            Format::Markdown
+        );
+        // No HTML yet: a usage error rather than a table in a .html file.
+        for name in ["r.html", "r.htm"] {
+            match parse(["sellerhealth", "audit", "x", "-o", name]) {
+                Err(e) => assert!(
+                    e.to_string().contains("HTML output is not available yet"),
+                    "{e}"
+                ),
+                Ok(_) => panic!("{name}: accepted"),
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod marketplace;
 pub mod metrics;
 pub mod model;
+pub mod output;
 pub mod policy;
 pub mod report;
 pub mod text;
