@@ -1,7 +1,8 @@
 //! The command line (SPEC §1), resolved once into a plain [`AuditConfig`]:
 //! nothing past this module touches clap.
 
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -245,7 +246,7 @@ where
             let format = match (a.json, a.format, &output) {
                 (true, _, _) => Format::Json,
                 (false, Some(format), _) => format,
-                (false, None, Some(path)) => crate::output::format_for_path(path)
+                (false, None, Some(path)) => format_for_path(path)
                     .map_err(|msg| audit_usage_error(clap::error::ErrorKind::InvalidValue, &msg))?,
                 (false, None, None) => Format::Table,
             };
@@ -314,6 +315,31 @@ fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)>
     }
     all.sort_by_key(|(i, _, _)| *i);
     all.into_iter().map(|(_, p, k)| (p, k)).collect()
+}
+
+/// The format `-o FILE` asks for when neither `--format` nor `--json` is
+/// given: by FILE's extension, in any letter case. `Err` holds the usage
+/// message for an extension whose format does not exist (yet): HTML.
+pub fn format_for_path(path: &Path) -> Result<Format, String> {
+    let ext = path
+        .extension()
+        .and_then(OsStr::to_str)
+        .map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("json") => Format::Json,
+        Some("csv") => Format::Csv,
+        Some("md" | "markdown") => Format::Markdown,
+        // SPEC §9.4 maps these to html, which is not implemented yet: a
+        // table in a file named .html would be worse than a clear refusal.
+        Some("html" | "htm") => {
+            return Err(format!(
+                "HTML output is not available yet, so '-o {}' cannot be written by its extension; \
+                 give --format table, json, csv or markdown, or another file name",
+                crate::text::sanitize(&path.display().to_string())
+            ))
+        }
+        _ => Format::Table,
+    })
 }
 
 #[cfg(test)]
@@ -410,6 +436,38 @@ mod tests {
                 ),
                 Ok(_) => panic!("{name}: accepted"),
             }
+        }
+    }
+
+    #[test]
+    fn the_extension_picks_the_format() {
+        for (name, format) in [
+            ("report.json", Format::Json),
+            ("REPORT.Json", Format::Json),
+            ("dir/report.csv", Format::Csv),
+            ("report.CSV", Format::Csv),
+            ("report.md", Format::Markdown),
+            ("report.markdown", Format::Markdown),
+            ("report.txt", Format::Table),
+            ("report.table", Format::Table),
+            ("report", Format::Table),
+            ("report.json.txt", Format::Table),
+            ("report.txt.json", Format::Json),
+            ("reports.d/report", Format::Table),
+            (".json", Format::Table),
+            ("report.", Format::Table),
+        ] {
+            assert_eq!(format_for_path(Path::new(name)), Ok(format), "{name}");
+        }
+    }
+
+    #[test]
+    fn html_by_extension_is_refused_until_it_exists() {
+        for name in ["report.html", "report.htm", "Report.HTML"] {
+            let err = format_for_path(Path::new(name)).unwrap_err();
+            assert!(err.contains("HTML output is not available yet"), "{err}");
+            assert!(err.contains(name), "{err}");
+            assert!(!err.contains('\n'), "one line: {err}");
         }
     }
 }

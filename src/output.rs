@@ -12,42 +12,14 @@
 //! - a new file gets mode 0666 less the umask; a replaced file keeps its
 //!   permissions (and, where the process may, its owner and group).
 
-use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 
-use crate::cli::Format;
-
 /// Symlinks followed before giving up, as the kernel's own limit (`ELOOP`).
 const MAX_LINKS: usize = 40;
-
-/// The format `-o FILE` asks for when neither `--format` nor `--json` is
-/// given: by FILE's extension, in any letter case. `Err` holds the usage
-/// message for an extension whose format does not exist (yet): HTML.
-pub fn format_for_path(path: &Path) -> Result<Format, String> {
-    let ext = path
-        .extension()
-        .and_then(OsStr::to_str)
-        .map(str::to_ascii_lowercase);
-    Ok(match ext.as_deref() {
-        Some("json") => Format::Json,
-        Some("csv") => Format::Csv,
-        Some("md" | "markdown") => Format::Markdown,
-        // SPEC §9.4 maps these to html, which is not implemented yet: a
-        // table in a file named .html would be worse than a clear refusal.
-        Some("html" | "htm") => {
-            return Err(format!(
-                "HTML output is not available yet, so '-o {}' cannot be written by its extension; \
-                 give --format table, json, csv or markdown, or another file name",
-                crate::text::sanitize(&path.display().to_string())
-            ))
-        }
-        _ => Format::Table,
-    })
-}
 
 /// Writes `bytes` to standard output. A closed standard output (the reader
 /// went away, as `| head` does) is not an error: there is nobody left to
@@ -208,38 +180,6 @@ fn keep_owner_and_mode(file: &fs::File, existing: &fs::Metadata) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_extension_picks_the_format() {
-        for (name, format) in [
-            ("report.json", Format::Json),
-            ("REPORT.Json", Format::Json),
-            ("dir/report.csv", Format::Csv),
-            ("report.CSV", Format::Csv),
-            ("report.md", Format::Markdown),
-            ("report.markdown", Format::Markdown),
-            ("report.txt", Format::Table),
-            ("report.table", Format::Table),
-            ("report", Format::Table),
-            ("report.json.txt", Format::Table),
-            ("report.txt.json", Format::Json),
-            ("reports.d/report", Format::Table),
-            (".json", Format::Table),
-            ("report.", Format::Table),
-        ] {
-            assert_eq!(format_for_path(Path::new(name)), Ok(format), "{name}");
-        }
-    }
-
-    #[test]
-    fn html_by_extension_is_refused_until_it_exists() {
-        for name in ["report.html", "report.htm", "Report.HTML"] {
-            let err = format_for_path(Path::new(name)).unwrap_err();
-            assert!(err.contains("HTML output is not available yet"), "{err}");
-            assert!(err.contains(name), "{err}");
-            assert!(!err.contains('\n'), "one line: {err}");
-        }
-    }
 
     #[cfg(unix)]
     #[test]
