@@ -41,8 +41,10 @@ impl OrderIds {
         OrderKey(INTERNED | i)
     }
 
-    /// The key of an id already seen, without interning it.
-    pub fn find(&self, id: &str) -> Option<OrderKey> {
+    /// The key of an id already seen, without interning it (tests look orders
+    /// up by id; the reader only ever interns).
+    #[cfg(test)]
+    pub(crate) fn find(&self, id: &str) -> Option<OrderKey> {
         match pack(id.as_bytes()) {
             Some(p) => Some(OrderKey(p)),
             None => self.index.get(id).map(|&i| OrderKey(INTERNED | i)),

@@ -152,8 +152,6 @@ impl Model {
         }
     }
 
-    /// Merges a model built from rows that come later (parallel reading), as
-    /// if its rows had been added to this one in order.
     /// Merges a model whose orders this one cannot have (another worker's
     /// share of the same file): its order tables are taken as shards as they
     /// are, without a lookup per order.
@@ -183,6 +181,10 @@ impl Model {
         self.has_delivery_column |= has_delivery_column;
     }
 
+    /// Merges a model built from rows read after this one's (a worker's share
+    /// of a file read on several cores), as if its rows had been added to this
+    /// one in order; except that of an order kept here which `other` remembers
+    /// by id only (see [`Model::cutoff`]), only the status is taken.
     pub fn absorb(&mut self, other: Model) {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
@@ -204,8 +206,8 @@ impl Model {
         } = other;
         let orders = rekeyed(&mut self.ids, &ids, orders);
         let dropped = rekeyed(&mut self.ids, &ids, dropped);
-        // Rows of a later chunk for an order dropped earlier stay dropped; a
-        // later chunk's dropped rows still rank the status of a kept order.
+        // Rows of the later model for an order dropped earlier stay dropped;
+        // its dropped rows still rank the status of an order kept here.
         let mut orders = orders;
         orders.retain(|k, o| match self.dropped.get_mut(k) {
             Some(status) => {

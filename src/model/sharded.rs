@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::OrderKey;
 
-/// A map split in shards with disjoint keys: chunks read in parallel keep
+/// A map split in shards with disjoint keys: workers reading in parallel keep
 /// their own tables, so merging them moves no entry and never rehashes (the
 /// peak memory of a parallel read stays that of the orders themselves).
 #[derive(Debug, Clone)]
