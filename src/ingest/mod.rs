@@ -7,8 +7,11 @@ pub mod rows;
 pub mod source;
 pub mod values;
 
+mod parallel;
+mod tally;
+
 use std::fs;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
@@ -16,9 +19,13 @@ use serde::Serialize;
 
 use crate::model::Model;
 use header::{ColumnMap, Kind};
+use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
 use rows::RowParser;
+use tally::Tally;
 use values::{parse_rating, ValueParser};
+
+pub use parallel::{Parallel, PARALLEL_MIN_BYTES};
 
 /// How many lines may precede the header (SPEC §2.1).
 const HEADER_SEARCH_LINES: usize = 10;
@@ -382,83 +389,6 @@ fn read_decoded(
     )))
 }
 
-/// What reading the rows of one file (or one chunk of it) gave.
-#[derive(Debug, Default)]
-struct Tally {
-    rows: u64,
-    skipped: u64,
-    /// The first few skipped rows: (line relative to the chunk, reason).
-    first_skips: Vec<(u64, String)>,
-    /// A comma-delimited quote that never closes: its relative line.
-    unterminated: Option<u64>,
-    replaced_rows: u64,
-    first_replaced: Option<u64>,
-    /// Physical lines the chunk held.
-    lines: u64,
-}
-
-impl Tally {
-    /// Adds another worker's tally over the same lines.
-    fn merge(&mut self, other: Tally) {
-        self.rows += other.rows;
-        self.skipped += other.skipped;
-        self.first_skips.extend(other.first_skips);
-        self.first_skips.sort_by_key(|(line, _)| *line);
-        self.first_skips.truncate(SHOWN_ROW_WARNINGS as usize);
-        self.unterminated = match (self.unterminated, other.unterminated) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.replaced_rows += other.replaced_rows;
-        self.first_replaced = match (self.first_replaced, other.first_replaced) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.lines = self.lines.max(other.lines);
-    }
-
-    /// Turns line numbers counted from the first data line into the file's.
-    fn shift_lines(&mut self, offset: u64) {
-        for (line, _) in &mut self.first_skips {
-            *line += offset;
-        }
-        self.unterminated = self.unterminated.map(|l| l + offset);
-        self.first_replaced = self.first_replaced.map(|l| l + offset);
-        self.lines += offset;
-    }
-
-    /// With `--strict`: the first malformed row, as an absolute line.
-    fn first_error(&self) -> Option<(u64, String)> {
-        let skip = self.first_skips.first().cloned();
-        let open = self.unterminated.map(|l| (l, UNTERMINATED.to_string()));
-        [skip, open].into_iter().flatten().min_by_key(|(l, _)| *l)
-    }
-
-    fn warn(&self, shown: &str, warnings: &mut Vec<String>) {
-        for (line, reason) in &self.first_skips {
-            warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
-        }
-        if self.skipped > SHOWN_ROW_WARNINGS {
-            warnings.push(format!(
-                "{shown}: {} malformed rows skipped in all",
-                self.skipped
-            ));
-        }
-        if let Some(line) = self.unterminated {
-            warnings.push(format!("{shown}:{line}: {UNTERMINATED}"));
-        }
-        if self.replaced_rows > 0 {
-            warnings.push(format!(
-                "{shown}:{}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {} rows",
-                self.first_replaced.unwrap_or(0),
-                self.replaced_rows
-            ));
-        }
-    }
-}
-
-const UNTERMINATED: &str = "a quote opened here never closes; the rest of the file is skipped";
-
 /// Reading failed part-way.
 enum ReadError {
     Io(std::io::Error),
@@ -546,132 +476,4 @@ fn read_rows<R: Read>(
     t.first_replaced = reader.first_replaced_line;
     t.lines = reader.lines.line_count();
     Ok(t)
-}
-
-/// A plain tab-delimited UTF-8 file large enough to read on several cores:
-/// where its data starts, and the column holding the order id.
-struct ParallelPlan {
-    path: PathBuf,
-    data_start: u64,
-    key_column: usize,
-    workers: usize,
-}
-
-/// Files smaller than this are read on one core by default.
-pub const PARALLEL_MIN_BYTES: u64 = 32 << 20;
-
-/// How large plain files are read across threads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Parallel {
-    pub threads: usize,
-    /// Smallest file worth splitting.
-    pub min_bytes: u64,
-}
-
-impl Parallel {
-    pub const NONE: Parallel = Parallel {
-        threads: 1,
-        min_bytes: u64::MAX,
-    };
-}
-
-fn parallel_plan(spec: &InputSpec, parallel: Parallel, found: &Found) -> Option<ParallelPlan> {
-    // Rows are shared out by order id; messages (keyed by message id) are small.
-    let key_column = found.map.get(header::Field::OrderId)?;
-    if parallel.threads < 2
-        || found.delimiter != Delimiter::Tab
-        || found.map.kind == Kind::Messages
-        || spec.path.as_os_str() == "-"
-    {
-        return None;
-    }
-    let mut file = fs::File::open(&spec.path).ok()?;
-    if file.metadata().ok()?.len() < parallel.min_bytes {
-        return None;
-    }
-    // The data starts after the header line (BOM and earlier lines included).
-    let mut head = vec![0u8; 1 << 20];
-    let n = read_up_to(&mut file, &mut head).ok()?;
-    let header_index = usize::try_from(found.line).ok()?.checked_sub(1)?;
-    let data_start = memchr::memchr_iter(b'\n', &head[..n]).nth(header_index)? as u64 + 1;
-    Some(ParallelPlan {
-        path: spec.path.clone(),
-        data_start,
-        key_column,
-        workers: parallel.threads,
-    })
-}
-
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
-}
-
-/// Reads the file on several threads, each keeping only the rows of the
-/// order ids it owns ([`crate::model::partition_of`]). Every worker reads its
-/// rows in file order and no two share an order, so the merged model is the
-/// one a single pass gives, and holds each order once whatever the file's
-/// layout. Line numbers in the tally are the file's.
-fn read_parallel(
-    plan: &ParallelPlan,
-    parser: &RowParser<'_>,
-    model: &mut Model,
-    strict: bool,
-    header_line: u64,
-) -> Result<Tally, ReadError> {
-    let fresh = model.is_empty();
-    let results: Vec<Result<(Model, Tally), ReadError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..plan.workers)
-            .map(|worker| {
-                let cutoff = model.cutoff;
-                scope.spawn(move || -> Result<(Model, Tally), ReadError> {
-                    let mut file = fs::File::open(&plan.path).map_err(ReadError::Io)?;
-                    file.seek(SeekFrom::Start(plan.data_start))
-                        .map_err(ReadError::Io)?;
-                    let partition = records::Partition {
-                        column: plan.key_column,
-                        worker,
-                        workers: plan.workers,
-                    };
-                    let reader = RowReader::new(Lines::new(file), Delimiter::Tab)
-                        .only_columns(parser.map.used_columns())
-                        .partition(partition);
-                    let mut part = Model::with_cutoff(cutoff);
-                    let tally = read_rows(reader, parser, &mut part, strict)?;
-                    Ok((part, tally))
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let mut total = Tally::default();
-    for result in results {
-        let (part, tally) = result?;
-        if fresh {
-            // Workers share no order: their tables become shards as they are.
-            model.absorb_disjoint(part);
-        } else {
-            // Earlier files may name the same orders: merge order by order.
-            model.absorb(part);
-        }
-        total.merge(tally);
-    }
-    // Worker line numbers count from the first data line.
-    total.shift_lines(header_line);
-    if strict {
-        // Only the first malformed row of the file is an error.
-        total.first_skips.truncate(1);
-    }
-    Ok(total)
 }
