@@ -112,15 +112,6 @@ impl Kind {
             ],
         }
     }
-
-    /// The canonical names of the kind's required columns.
-    pub fn required(self) -> Vec<&'static str> {
-        self.columns()
-            .iter()
-            .filter(|c| c.2)
-            .map(|c| c.1[0])
-            .collect()
-    }
 }
 
 /// Declares [`Field`] and [`Field::ALL`] from one list of names: adding a

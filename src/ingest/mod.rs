@@ -333,6 +333,5 @@ fn read_rows<R: Read>(
     }
     t.replaced_rows = reader.replaced_rows;
     t.first_replaced = reader.first_replaced_line;
-    t.lines = reader.lines.line_count();
     Ok(t)
 }

@@ -13,8 +13,6 @@ pub(super) struct Tally {
     pub(super) unterminated: Option<u64>,
     pub(super) replaced_rows: u64,
     pub(super) first_replaced: Option<u64>,
-    /// Physical lines the chunk held.
-    pub(super) lines: u64,
 }
 
 impl Tally {
@@ -34,7 +32,6 @@ impl Tally {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        self.lines = self.lines.max(other.lines);
     }
 
     /// Turns line numbers counted from the first data line into the file's.
@@ -44,7 +41,6 @@ impl Tally {
         }
         self.unterminated = self.unterminated.map(|l| l + offset);
         self.first_replaced = self.first_replaced.map(|l| l + offset);
-        self.lines += offset;
     }
 
     /// With `--strict`: the first malformed row, as an absolute line.

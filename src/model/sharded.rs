@@ -40,6 +40,7 @@ impl<V> Sharded<V> {
         }
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.shards.iter().map(FxHashMap::len).sum()
     }
@@ -50,10 +51,6 @@ impl<V> Sharded<V> {
 
     pub fn iter(&self) -> impl Iterator<Item = (&OrderKey, &V)> {
         self.shards.iter().flat_map(|s| s.iter())
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &OrderKey> {
-        self.shards.iter().flat_map(|s| s.keys())
     }
 
     /// The table, when there is just one (a file read on one core).

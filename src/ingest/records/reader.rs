@@ -41,7 +41,7 @@ enum Held {
 
 /// Reads rows of one delimiter; tab-delimited rows are never copied.
 pub struct RowReader<R: Read> {
-    pub lines: Lines<R>,
+    lines: Lines<R>,
     delimiter: Delimiter,
     held: Held,
     bytes: Vec<u8>,
@@ -235,6 +235,7 @@ impl<'a> Row<'a> {
         }
     }
 
+    #[cfg(test)]
     pub fn cells(&self) -> Vec<&'a str> {
         (0..self.len()).map(|i| self.cell(i)).collect()
     }
