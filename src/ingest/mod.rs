@@ -53,7 +53,8 @@ pub fn read_input(
     let io_err = InputError::io(&shown);
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
-    // A plain UTF-8 file can be split at byte offsets and read on several cores.
+    // A plain UTF-8 file can be read on several cores, each worker seeking
+    // past the header and reading the raw bytes itself.
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
     read_decoded(
         opened.reader,
@@ -69,7 +70,8 @@ pub fn read_input(
 struct Found {
     map: ColumnMap,
     delimiter: Delimiter,
-    /// The header's line number (0 when the header is implied: feedback by position).
+    /// The header's line number, from 1 (for a feedback report read by
+    /// position, its first non-blank line).
     line: u64,
 }
 

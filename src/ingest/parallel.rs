@@ -28,7 +28,7 @@ pub const PARALLEL_MIN_BYTES: u64 = 32 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parallel {
     pub threads: usize,
-    /// Smallest file worth splitting.
+    /// Smallest file worth reading on several cores.
     pub min_bytes: u64,
 }
 
@@ -39,6 +39,7 @@ impl Parallel {
     };
 }
 
+/// How to read a file on several cores, or `None` to read it on one.
 pub(super) fn parallel_plan(
     spec: &InputSpec,
     parallel: Parallel,
@@ -70,6 +71,7 @@ pub(super) fn parallel_plan(
     })
 }
 
+/// Reads until `buf` is full or the input ends; returns the bytes read.
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {

@@ -2,15 +2,17 @@
 
 use super::SHOWN_ROW_WARNINGS;
 
-/// What reading the rows of one file (or one chunk of it) gave.
+/// What reading the rows of one file (or one worker's share of it) gave.
 #[derive(Debug, Default)]
 pub(super) struct Tally {
     pub(super) rows: u64,
     pub(super) skipped: u64,
-    /// The first few skipped rows: (line relative to the chunk, reason).
+    /// The first few skipped rows: (line counted from where the reader
+    /// started, reason).
     pub(super) first_skips: Vec<(u64, String)>,
-    /// A comma-delimited quote that never closes: its relative line.
+    /// A comma-delimited quote that never closes: its line, counted the same way.
     pub(super) unterminated: Option<u64>,
+    /// Rows in which invalid UTF-8 was replaced, and the first one's line.
     pub(super) replaced_rows: u64,
     pub(super) first_replaced: Option<u64>,
 }

@@ -39,7 +39,9 @@ enum Held {
     Bytes,
 }
 
-/// Reads rows of one delimiter; tab-delimited rows are never copied.
+/// Reads rows of one delimiter. Tab-delimited rows are split where they lie
+/// in the line buffer; comma-delimited ones are unquoted into a buffer of
+/// their own.
 pub struct RowReader<R: Read> {
     lines: Lines<R>,
     delimiter: Delimiter,
