@@ -112,21 +112,30 @@ impl Kind {
             ],
         }
     }
-
-    /// The canonical names of the kind's required columns.
-    pub fn required(self) -> Vec<&'static str> {
-        self.columns()
-            .iter()
-            .filter(|c| c.2)
-            .map(|c| c.1[0])
-            .collect()
-    }
 }
 
-/// Every canonical field of every kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Field {
+/// Declares [`Field`] and [`Field::ALL`] from one list of names: adding a
+/// field is adding its name to the list below, and [`Field::COUNT`] (the
+/// size of [`ColumnMap`]'s slots) follows by itself.
+macro_rules! fields {
+    ($($field:ident),+ $(,)?) => {
+        /// Every canonical field of every kind.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum Field {
+            $($field),+
+        }
+
+        impl Field {
+            /// Every field, in declaration order: `Field::ALL[f as usize] == f`.
+            pub const ALL: &'static [Field] = &[$(Field::$field),+];
+            /// How many fields there are.
+            pub const COUNT: usize = Field::ALL.len();
+        }
+    };
+}
+
+fields!(
     OrderId,
     PurchaseDate,
     FulfillmentChannel,
@@ -156,11 +165,9 @@ pub enum Field {
     RespondedAt,
     MessageId,
     NoResponseNeeded,
-}
+);
 
 impl Field {
-    pub const COUNT: usize = Field::NoResponseNeeded as usize + 1;
-
     /// The canonical column name, for messages.
     pub fn name(self) -> &'static str {
         for kind in Kind::DETECTION_ORDER {
@@ -327,6 +334,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.get(Field::PurchaseDate), Some(0));
+    }
+
+    #[test]
+    fn every_field_has_a_slot_and_a_column() {
+        for (i, &field) in Field::ALL.iter().enumerate() {
+            // The slot index `field as usize` is in range and no other field's.
+            assert_eq!(field as usize, i, "{field:?}");
+            // A field no kind reads would never be filled.
+            assert_ne!(field.name(), "?", "{field:?} is in no kind's columns");
+        }
     }
 
     #[test]

@@ -7,104 +7,29 @@ pub mod rows;
 pub mod source;
 pub mod values;
 
-use std::fs;
-use std::io::{Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+mod inputs;
+mod parallel;
+mod tally;
+
+use std::io::Read;
 
 use encoding_rs::Encoding;
-use serde::Serialize;
 
 use crate::model::Model;
 use header::{ColumnMap, Kind};
+use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
 use rows::RowParser;
+use tally::Tally;
 use values::{parse_rating, ValueParser};
+
+pub use inputs::{display_path, expand, InputError, InputKind, InputSpec, InputSummary};
+pub use parallel::{Parallel, PARALLEL_MIN_BYTES};
 
 /// How many lines may precede the header (SPEC §2.1).
 const HEADER_SEARCH_LINES: usize = 10;
 /// How many `file:line: reason` warnings are shown per file before a count.
 pub const SHOWN_ROW_WARNINGS: u64 = 5;
-
-/// An input error: the audit stops (exit code 3).
-#[derive(Debug, thiserror::Error)]
-pub enum InputError {
-    // `cause`, not `source`: the message already says it; a source would make
-    // anyhow print it a second time.
-    #[error("{path}: cannot read: {cause}")]
-    Io { path: String, cause: std::io::Error },
-    #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
-    UnknownKind { path: String },
-    #[error("{path}: missing required column '{column}' for a {kind} report")]
-    MissingColumn {
-        path: String,
-        kind: &'static str,
-        column: &'static str,
-    },
-    #[error("{path}:{line}: {reason}")]
-    Row {
-        path: String,
-        line: u64,
-        reason: String,
-    },
-    #[error("{path}: {reason}")]
-    Other { path: String, reason: String },
-}
-
-impl InputError {
-    /// Maps an I/O error on `path` (for `map_err`).
-    pub fn io(path: &str) -> impl Fn(std::io::Error) -> InputError + Copy + '_ {
-        move |cause| InputError::Io {
-            path: path.to_string(),
-            cause,
-        }
-    }
-}
-
-/// One file to read, and the kind forced for it (`--orders FILE` …).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputSpec {
-    pub path: PathBuf,
-    pub forced: Option<Kind>,
-    /// Found in a directory: an unknown kind is skipped with a warning.
-    pub from_directory: bool,
-}
-
-/// The kind of an input as listed in the report (`unknown` for a header-only
-/// file whose kind cannot be told).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum InputKind {
-    Orders,
-    Shipments,
-    Feedback,
-    Claims,
-    Returns,
-    Messages,
-    Unknown,
-}
-
-impl From<Kind> for InputKind {
-    fn from(k: Kind) -> Self {
-        match k {
-            Kind::Orders => InputKind::Orders,
-            Kind::Shipments => InputKind::Shipments,
-            Kind::Feedback => InputKind::Feedback,
-            Kind::Claims => InputKind::Claims,
-            Kind::Returns => InputKind::Returns,
-            Kind::Messages => InputKind::Messages,
-        }
-    }
-}
-
-/// What was read from one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct InputSummary {
-    pub path: String,
-    pub kind: InputKind,
-    /// Data rows read (blank lines and skipped header lines aside).
-    pub rows: u64,
-    pub skipped_rows: u64,
-}
 
 /// Settings for reading.
 #[derive(Debug, Clone, Copy)]
@@ -113,65 +38,6 @@ pub struct ReadOptions {
     /// The encoding of text that is not UTF-8.
     pub fallback: &'static Encoding,
     pub strict: bool,
-}
-
-/// Expands directories (not recursively, by extension, in name order).
-/// Returns the files and warnings about directories with no reports.
-pub fn expand(
-    paths: &[(PathBuf, Option<Kind>)],
-    warnings: &mut Vec<String>,
-) -> Result<Vec<InputSpec>, InputError> {
-    let mut out = Vec::new();
-    for (path, forced) in paths {
-        if path.as_os_str() != "-" && path.is_dir() {
-            let shown = path.display().to_string();
-            let entries = fs::read_dir(path).map_err(InputError::io(&shown))?;
-            let mut files = Vec::new();
-            for entry in entries {
-                let entry = entry.map_err(InputError::io(&shown))?;
-                let p = entry.path();
-                if p.is_file() && has_report_extension(&p) {
-                    files.push(p);
-                }
-            }
-            files.sort();
-            if files.is_empty() {
-                warnings.push(format!("{shown}: no report files (.txt, .tsv, .csv, .tab, optionally .gz) in this directory"));
-            }
-            out.extend(files.into_iter().map(|p| InputSpec {
-                path: p,
-                forced: *forced,
-                from_directory: true,
-            }));
-        } else {
-            out.push(InputSpec {
-                path: path.clone(),
-                forced: *forced,
-                from_directory: false,
-            });
-        }
-    }
-    Ok(out)
-}
-
-fn has_report_extension(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".tsv", ".csv", ".tab"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-}
-
-/// The name of a file in messages.
-pub fn display_path(p: &Path) -> String {
-    if p.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        p.display().to_string()
-    }
 }
 
 /// Reads one input into `model`. `Ok(None)`: a file found in a directory
@@ -187,7 +53,8 @@ pub fn read_input(
     let io_err = InputError::io(&shown);
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
-    // A plain UTF-8 file can be split at byte offsets and read on several cores.
+    // A plain UTF-8 file can be read on several cores, each worker seeking
+    // past the header and reading the raw bytes itself.
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
     read_decoded(
         opened.reader,
@@ -203,7 +70,8 @@ pub fn read_input(
 struct Found {
     map: ColumnMap,
     delimiter: Delimiter,
-    /// The header's line number (0 when the header is implied: feedback by position).
+    /// The header's line number, from 1 (for a feedback report read by
+    /// position, its first non-blank line).
     line: u64,
 }
 
@@ -382,83 +250,6 @@ fn read_decoded(
     )))
 }
 
-/// What reading the rows of one file (or one chunk of it) gave.
-#[derive(Debug, Default)]
-struct Tally {
-    rows: u64,
-    skipped: u64,
-    /// The first few skipped rows: (line relative to the chunk, reason).
-    first_skips: Vec<(u64, String)>,
-    /// A comma-delimited quote that never closes: its relative line.
-    unterminated: Option<u64>,
-    replaced_rows: u64,
-    first_replaced: Option<u64>,
-    /// Physical lines the chunk held.
-    lines: u64,
-}
-
-impl Tally {
-    /// Adds another worker's tally over the same lines.
-    fn merge(&mut self, other: Tally) {
-        self.rows += other.rows;
-        self.skipped += other.skipped;
-        self.first_skips.extend(other.first_skips);
-        self.first_skips.sort_by_key(|(line, _)| *line);
-        self.first_skips.truncate(SHOWN_ROW_WARNINGS as usize);
-        self.unterminated = match (self.unterminated, other.unterminated) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.replaced_rows += other.replaced_rows;
-        self.first_replaced = match (self.first_replaced, other.first_replaced) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.lines = self.lines.max(other.lines);
-    }
-
-    /// Turns line numbers counted from the first data line into the file's.
-    fn shift_lines(&mut self, offset: u64) {
-        for (line, _) in &mut self.first_skips {
-            *line += offset;
-        }
-        self.unterminated = self.unterminated.map(|l| l + offset);
-        self.first_replaced = self.first_replaced.map(|l| l + offset);
-        self.lines += offset;
-    }
-
-    /// With `--strict`: the first malformed row, as an absolute line.
-    fn first_error(&self) -> Option<(u64, String)> {
-        let skip = self.first_skips.first().cloned();
-        let open = self.unterminated.map(|l| (l, UNTERMINATED.to_string()));
-        [skip, open].into_iter().flatten().min_by_key(|(l, _)| *l)
-    }
-
-    fn warn(&self, shown: &str, warnings: &mut Vec<String>) {
-        for (line, reason) in &self.first_skips {
-            warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
-        }
-        if self.skipped > SHOWN_ROW_WARNINGS {
-            warnings.push(format!(
-                "{shown}: {} malformed rows skipped in all",
-                self.skipped
-            ));
-        }
-        if let Some(line) = self.unterminated {
-            warnings.push(format!("{shown}:{line}: {UNTERMINATED}"));
-        }
-        if self.replaced_rows > 0 {
-            warnings.push(format!(
-                "{shown}:{}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {} rows",
-                self.first_replaced.unwrap_or(0),
-                self.replaced_rows
-            ));
-        }
-    }
-}
-
-const UNTERMINATED: &str = "a quote opened here never closes; the rest of the file is skipped";
-
 /// Reading failed part-way.
 enum ReadError {
     Io(std::io::Error),
@@ -544,134 +335,5 @@ fn read_rows<R: Read>(
     }
     t.replaced_rows = reader.replaced_rows;
     t.first_replaced = reader.first_replaced_line;
-    t.lines = reader.lines.line_count();
     Ok(t)
-}
-
-/// A plain tab-delimited UTF-8 file large enough to read on several cores:
-/// where its data starts, and the column holding the order id.
-struct ParallelPlan {
-    path: PathBuf,
-    data_start: u64,
-    key_column: usize,
-    workers: usize,
-}
-
-/// Files smaller than this are read on one core by default.
-pub const PARALLEL_MIN_BYTES: u64 = 32 << 20;
-
-/// How large plain files are read across threads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Parallel {
-    pub threads: usize,
-    /// Smallest file worth splitting.
-    pub min_bytes: u64,
-}
-
-impl Parallel {
-    pub const NONE: Parallel = Parallel {
-        threads: 1,
-        min_bytes: u64::MAX,
-    };
-}
-
-fn parallel_plan(spec: &InputSpec, parallel: Parallel, found: &Found) -> Option<ParallelPlan> {
-    // Rows are shared out by order id; messages (keyed by message id) are small.
-    let key_column = found.map.get(header::Field::OrderId)?;
-    if parallel.threads < 2
-        || found.delimiter != Delimiter::Tab
-        || found.map.kind == Kind::Messages
-        || spec.path.as_os_str() == "-"
-    {
-        return None;
-    }
-    let mut file = fs::File::open(&spec.path).ok()?;
-    if file.metadata().ok()?.len() < parallel.min_bytes {
-        return None;
-    }
-    // The data starts after the header line (BOM and earlier lines included).
-    let mut head = vec![0u8; 1 << 20];
-    let n = read_up_to(&mut file, &mut head).ok()?;
-    let header_index = usize::try_from(found.line).ok()?.checked_sub(1)?;
-    let data_start = memchr::memchr_iter(b'\n', &head[..n]).nth(header_index)? as u64 + 1;
-    Some(ParallelPlan {
-        path: spec.path.clone(),
-        data_start,
-        key_column,
-        workers: parallel.threads,
-    })
-}
-
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
-}
-
-/// Reads the file on several threads, each keeping only the rows of the
-/// order ids it owns ([`crate::model::partition_of`]). Every worker reads its
-/// rows in file order and no two share an order, so the merged model is the
-/// one a single pass gives, and holds each order once whatever the file's
-/// layout. Line numbers in the tally are the file's.
-fn read_parallel(
-    plan: &ParallelPlan,
-    parser: &RowParser<'_>,
-    model: &mut Model,
-    strict: bool,
-    header_line: u64,
-) -> Result<Tally, ReadError> {
-    let fresh = model.is_empty();
-    let results: Vec<Result<(Model, Tally), ReadError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..plan.workers)
-            .map(|worker| {
-                let cutoff = model.cutoff;
-                scope.spawn(move || -> Result<(Model, Tally), ReadError> {
-                    let mut file = fs::File::open(&plan.path).map_err(ReadError::Io)?;
-                    file.seek(SeekFrom::Start(plan.data_start))
-                        .map_err(ReadError::Io)?;
-                    let partition = records::Partition {
-                        column: plan.key_column,
-                        worker,
-                        workers: plan.workers,
-                    };
-                    let reader = RowReader::new(Lines::new(file), Delimiter::Tab)
-                        .only_columns(parser.map.used_columns())
-                        .partition(partition);
-                    let mut part = Model::with_cutoff(cutoff);
-                    let tally = read_rows(reader, parser, &mut part, strict)?;
-                    Ok((part, tally))
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let mut total = Tally::default();
-    for result in results {
-        let (part, tally) = result?;
-        if fresh {
-            // Workers share no order: their tables become shards as they are.
-            model.absorb_disjoint(part);
-        } else {
-            // Earlier files may name the same orders: merge order by order.
-            model.absorb(part);
-        }
-        total.merge(tally);
-    }
-    // Worker line numbers count from the first data line.
-    total.shift_lines(header_line);
-    if strict {
-        // Only the first malformed row of the file is an error.
-        total.first_skips.truncate(1);
-    }
-    Ok(total)
 }

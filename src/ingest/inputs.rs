@@ -1,0 +1,149 @@
+//! What is read and what came of it: the input files (directories
+//! expanded), their kinds, summaries and errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::header::Kind;
+
+/// An input error: the audit stops (exit code 3).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    // `cause`, not `source`: the message already says it; a source would make
+    // anyhow print it a second time.
+    #[error("{path}: cannot read: {cause}")]
+    Io { path: String, cause: std::io::Error },
+    #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
+    UnknownKind { path: String },
+    #[error("{path}: missing required column '{column}' for a {kind} report")]
+    MissingColumn {
+        path: String,
+        kind: &'static str,
+        column: &'static str,
+    },
+    #[error("{path}:{line}: {reason}")]
+    Row {
+        path: String,
+        line: u64,
+        reason: String,
+    },
+    #[error("{path}: {reason}")]
+    Other { path: String, reason: String },
+}
+
+impl InputError {
+    /// Maps an I/O error on `path` (for `map_err`).
+    pub fn io(path: &str) -> impl Fn(std::io::Error) -> InputError + Copy + '_ {
+        move |cause| InputError::Io {
+            path: path.to_string(),
+            cause,
+        }
+    }
+}
+
+/// One file to read, and the kind forced for it (`--orders FILE` …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputSpec {
+    pub path: PathBuf,
+    pub forced: Option<Kind>,
+    /// Found in a directory: an unknown kind is skipped with a warning.
+    pub from_directory: bool,
+}
+
+/// The kind of an input as listed in the report (`unknown` for a header-only
+/// file whose kind cannot be told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Orders,
+    Shipments,
+    Feedback,
+    Claims,
+    Returns,
+    Messages,
+    Unknown,
+}
+
+impl From<Kind> for InputKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Orders => InputKind::Orders,
+            Kind::Shipments => InputKind::Shipments,
+            Kind::Feedback => InputKind::Feedback,
+            Kind::Claims => InputKind::Claims,
+            Kind::Returns => InputKind::Returns,
+            Kind::Messages => InputKind::Messages,
+        }
+    }
+}
+
+/// What was read from one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct InputSummary {
+    pub path: String,
+    pub kind: InputKind,
+    /// Data rows read (blank lines and skipped header lines aside).
+    pub rows: u64,
+    pub skipped_rows: u64,
+}
+
+/// Expands directories (not recursively, by extension, in name order).
+/// Returns the files and warnings about directories with no reports.
+pub fn expand(
+    paths: &[(PathBuf, Option<Kind>)],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<InputSpec>, InputError> {
+    let mut out = Vec::new();
+    for (path, forced) in paths {
+        if path.as_os_str() != "-" && path.is_dir() {
+            let shown = path.display().to_string();
+            let entries = fs::read_dir(path).map_err(InputError::io(&shown))?;
+            let mut files = Vec::new();
+            for entry in entries {
+                let entry = entry.map_err(InputError::io(&shown))?;
+                let p = entry.path();
+                if p.is_file() && has_report_extension(&p) {
+                    files.push(p);
+                }
+            }
+            files.sort();
+            if files.is_empty() {
+                warnings.push(format!("{shown}: no report files (.txt, .tsv, .csv, .tab, optionally .gz) in this directory"));
+            }
+            out.extend(files.into_iter().map(|p| InputSpec {
+                path: p,
+                forced: *forced,
+                from_directory: true,
+            }));
+        } else {
+            out.push(InputSpec {
+                path: path.clone(),
+                forced: *forced,
+                from_directory: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn has_report_extension(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".txt", ".tsv", ".csv", ".tab"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// The name of a file in messages.
+pub fn display_path(p: &Path) -> String {
+    if p.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        p.display().to_string()
+    }
+}

@@ -1,0 +1,394 @@
+//! The merged model: orders by id, their shipments, feedback and claims, and
+//! buyer messages (SPEC §2.3). One compact record per order, never row text.
+
+mod complaints;
+mod ids;
+mod message;
+mod order;
+mod sharded;
+mod shipments;
+
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
+
+use crate::calendar::Instant;
+
+pub use complaints::{ClaimType, Complaints};
+pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
+pub use message::Message;
+pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
+pub use sharded::Sharded;
+pub use shipments::{Package, ShipmentRow, Shipments};
+
+/// Everything the metrics need, merged.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub ids: OrderIds,
+    pub orders: Sharded<Order>,
+    /// Orders first seen shipped or cancelled with a purchase before this
+    /// instant are in no window and cannot be open: they are remembered by id
+    /// only (`dropped`, with the status seen), so memory grows with the orders
+    /// in the windows, not with the history a file holds.
+    pub cutoff: Option<Instant>,
+    pub dropped: Sharded<StatusClass>,
+    pub shipments: FxHashMap<OrderKey, Shipments>,
+    pub complaints: FxHashMap<OrderKey, Complaints>,
+    pub messages: Vec<Message>,
+    /// Where each message id is in `messages`.
+    message_index: FxHashMap<Box<str>, usize>,
+    /// Whether any shipments file has a delivery column (on-time delivery has data).
+    pub has_delivery_column: bool,
+}
+
+impl Model {
+    /// An empty model that keeps orders placed at or after `cutoff`.
+    pub fn with_cutoff(cutoff: Option<Instant>) -> Model {
+        Model {
+            cutoff,
+            ..Model::default()
+        }
+    }
+
+    /// Merges an order row (SPEC §2.3).
+    pub fn add_order(&mut self, id: &str, row: OrderRow) {
+        let key = self.ids.key(id);
+        let record = Order::of(&row);
+        let old_and_closed =
+            self.cutoff.is_some_and(|c| row.purchase < c) && row.status >= StatusClass::Shipped;
+        if let (Some(orders), Some(dropped)) = (self.orders.single_mut(), self.dropped.single_mut())
+        {
+            // One table each (reading one file on one core): a single probe.
+            match orders.entry(key) {
+                Entry::Occupied(mut o) => o.get_mut().merge(&record),
+                Entry::Vacant(v) => {
+                    if let Some(status) = dropped.get_mut(&key) {
+                        *status = (*status).max(row.status);
+                    } else if old_and_closed {
+                        dropped.insert(key, row.status);
+                    } else {
+                        v.insert(record);
+                    }
+                }
+            }
+            return;
+        }
+        if let Some(o) = self.orders.get_mut(&key) {
+            o.merge(&record);
+        } else if let Some(status) = self.dropped.get_mut(&key) {
+            *status = (*status).max(row.status);
+        } else if old_and_closed {
+            self.dropped.insert_new(key, row.status);
+        } else {
+            self.orders.insert_new(key, record);
+        }
+    }
+
+    /// Nothing read into it yet.
+    pub fn is_empty(&self) -> bool {
+        self.orders.is_empty()
+            && self.dropped.is_empty()
+            && self.shipments.is_empty()
+            && self.complaints.is_empty()
+            && self.messages.is_empty()
+            && !self.has_delivery_column
+    }
+
+    /// Whether an orders file names this order (kept, or dropped by age).
+    pub fn knows(&self, key: &OrderKey) -> bool {
+        self.orders.contains_key(key) || self.dropped.contains_key(key)
+    }
+
+    pub fn add_shipment(&mut self, id: &str, row: ShipmentRow) {
+        let key = self.ids.key(id);
+        let later = Shipments::of(row);
+        match self.shipments.entry(key) {
+            Entry::Occupied(mut s) => s.get_mut().merge(later),
+            Entry::Vacant(v) => {
+                v.insert(later);
+            }
+        }
+    }
+
+    pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool) {
+        let key = self.ids.key(id);
+        let c = self.complaints.entry(key).or_default();
+        c.rows += 1;
+        if !removed {
+            c.worst_rating = if c.worst_rating == 0 {
+                rating
+            } else {
+                c.worst_rating.min(rating)
+            };
+            c.negative_feedback |= rating <= 2;
+        }
+    }
+
+    /// A claim that counts (status and fraud already judged) or one that does not.
+    pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
+        let key = self.ids.key(id);
+        let c = self.complaints.entry(key).or_default();
+        c.rows += 1;
+        match kind {
+            ClaimType::AToZ => c.a_to_z |= counts,
+            ClaimType::Chargeback => c.chargeback |= counts,
+        }
+    }
+
+    /// Adds a buyer message; one with the id of a message already read (an
+    /// overlapping export) is the same message, its first values winning.
+    pub fn add_message(&mut self, message: Message) {
+        match self.message_index.entry(message.id.clone()) {
+            Entry::Occupied(i) => {
+                if let Some(first) = self.messages.get_mut(*i.get()) {
+                    first.responded = first.responded.or(message.responded);
+                    first.no_response_needed |= message.no_response_needed;
+                }
+            }
+            Entry::Vacant(v) => {
+                v.insert(self.messages.len());
+                self.messages.push(message);
+            }
+        }
+    }
+
+    /// Merges a model whose orders this one cannot have (another worker's
+    /// share of the same file): its order tables are taken as shards as they
+    /// are, without a lookup per order.
+    pub fn absorb_disjoint(&mut self, other: Model) {
+        if self.is_empty() || !other.ids.all_packed() || !self.ids.all_packed() {
+            // Interned ids are numbered per model: merge them the careful way.
+            return self.absorb(other);
+        }
+        let Model {
+            ids: _,
+            orders,
+            cutoff: _,
+            dropped,
+            shipments,
+            complaints,
+            messages,
+            message_index: _,
+            has_delivery_column,
+        } = other;
+        self.orders.append_disjoint(orders);
+        self.dropped.append_disjoint(dropped);
+        self.shipments.extend(shipments);
+        self.complaints.extend(complaints);
+        for m in messages {
+            self.add_message(m);
+        }
+        self.has_delivery_column |= has_delivery_column;
+    }
+
+    /// Merges a model built from rows read after this one's (a worker's share
+    /// of a file read on several cores), as if its rows had been added to this
+    /// one in order; except that of an order kept here which `other` remembers
+    /// by id only (see [`Model::cutoff`]), only the status is taken.
+    pub fn absorb(&mut self, other: Model) {
+        if self.is_empty() {
+            // Nothing to merge with: take the other model whole.
+            let cutoff = self.cutoff;
+            *self = other;
+            self.cutoff = cutoff;
+            return;
+        }
+        let Model {
+            ids,
+            orders,
+            cutoff: _,
+            dropped,
+            shipments,
+            complaints,
+            messages,
+            message_index: _,
+            has_delivery_column,
+        } = other;
+        let orders = rekeyed(&mut self.ids, &ids, orders);
+        let dropped = rekeyed(&mut self.ids, &ids, dropped);
+        // Rows of the later model for an order dropped earlier stay dropped;
+        // its dropped rows still rank the status of an order kept here.
+        let mut orders = orders;
+        orders.retain(|k, o| match self.dropped.get_mut(k) {
+            Some(status) => {
+                *status = (*status).max(o.status());
+                false
+            }
+            None => true,
+        });
+        let mut dropped = dropped;
+        dropped.retain(|k, status| match self.orders.get_mut(k) {
+            Some(o) => {
+                o.rank_status(*status);
+                false
+            }
+            None => true,
+        });
+        self.orders.absorb(orders, |mine, later| mine.merge(&later));
+        self.dropped
+            .absorb(dropped, |mine, later| *mine = (*mine).max(later));
+        for (k, s) in shipments {
+            let k = self.ids.adopt(&ids, k);
+            match self.shipments.entry(k) {
+                Entry::Occupied(mut mine) => mine.get_mut().merge(s),
+                Entry::Vacant(v) => {
+                    v.insert(s);
+                }
+            }
+        }
+        for (k, c) in complaints {
+            let k = self.ids.adopt(&ids, k);
+            self.complaints.entry(k).or_default().merge(&c);
+        }
+        for m in messages {
+            self.add_message(m);
+        }
+        self.has_delivery_column |= has_delivery_column;
+    }
+}
+
+/// One map of `theirs`' keys in `this` id space; a single shard of packed
+/// ids is taken as it is, without rehashing.
+fn rekeyed<V>(this: &mut OrderIds, theirs: &OrderIds, map: Sharded<V>) -> FxHashMap<OrderKey, V> {
+    let mut shards = map.into_shards();
+    if theirs.all_packed() && shards.len() == 1 {
+        return shards.pop().unwrap_or_default();
+    }
+    shards
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (this.adopt(theirs, k), v))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order::tests::{row, T};
+    use super::*;
+
+    #[test]
+    fn closed_orders_before_the_cutoff_are_remembered_by_id_only() {
+        let mut m = Model::with_cutoff(Some(T));
+        m.add_order(
+            "OLD",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Shipped)
+            },
+        );
+        m.add_order("OLD", row(StatusClass::Cancelled));
+        m.add_order("NEW", row(StatusClass::Shipped));
+        m.add_order(
+            "NEW",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Cancelled)
+            },
+        );
+        // Old but never shipped: it may still be an open order.
+        m.add_order(
+            "OPEN",
+            OrderRow {
+                purchase: T - 1,
+                ..row(StatusClass::Other)
+            },
+        );
+        assert_eq!(m.orders.len(), 2);
+        let old = m.ids.find("OLD").unwrap();
+        assert!(m.knows(&old) && !m.orders.contains_key(&old));
+        assert_eq!(
+            m.orders[&m.ids.find("NEW").unwrap()].status(),
+            StatusClass::Cancelled
+        );
+    }
+
+    #[test]
+    fn absorb_equals_reading_in_order() {
+        let rows: Vec<(&str, OrderRow)> = vec![
+            (
+                "A",
+                OrderRow {
+                    ship_by: Some(T + 1),
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "B",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "A",
+                OrderRow {
+                    ship_by: Some(T + 2),
+                    ..row(StatusClass::Shipped)
+                },
+            ),
+            ("B", row(StatusClass::Cancelled)),
+            ("111-0000000-0000003", row(StatusClass::Other)),
+            ("C", row(StatusClass::Other)),
+            (
+                "D",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+            (
+                "D",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Cancelled)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Shipped)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Cancelled)
+                },
+            ),
+            (
+                "E",
+                OrderRow {
+                    purchase: T - 10,
+                    ..row(StatusClass::Other)
+                },
+            ),
+        ];
+        let mut whole = Model::with_cutoff(Some(T));
+        for (id, r) in rows.clone() {
+            whole.add_order(id, r);
+        }
+        for cut in 0..=rows.len() {
+            let mut first = Model::with_cutoff(Some(T));
+            let mut second = Model::with_cutoff(Some(T));
+            for (id, r) in rows[..cut].iter().cloned() {
+                first.add_order(id, r);
+            }
+            for (id, r) in rows[cut..].iter().cloned() {
+                second.add_order(id, r);
+            }
+            first.absorb(second);
+            assert_eq!(first.orders.len(), whole.orders.len(), "cut {cut}");
+            for (k, o) in &whole.orders {
+                let name = whole.ids.name(*k);
+                assert_eq!(
+                    first.orders.get(&first.ids.find(&name).unwrap()),
+                    Some(o),
+                    "cut {cut}: {name}"
+                );
+            }
+            assert_eq!(first.dropped.len(), whole.dropped.len(), "cut {cut}");
+        }
+    }
+}
