@@ -1,8 +1,11 @@
 //! sellerhealth: audits Amazon seller account health from raw report files.
 //!
-//! Data flows one way: [`ingest`] (read, decode, detect, parse) → [`model`]
-//! (orders merged by id) → [`metrics`] (pure functions of the model, the as-of
-//! day and the [`policy`]) → [`report`] (table, json, csv, markdown).
+//! Data flows one way, each layer using only those below it (checked by
+//! `tests/layers.rs`): [`ingest`] (read, decode, detect, parse) → [`model`]
+//! (orders merged by id) → [`metrics`] (facts: pure functions of the model,
+//! the as-of day and the [`policy`]) → [`report`] (judged, put into words and
+//! rendered: table, markdown, csv, json). [`app`] and [`cli`] run a command;
+//! [`output`] writes its result. `main.rs` only calls [`app::main_with_args`].
 
 pub mod advice;
 pub mod app;

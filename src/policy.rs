@@ -93,6 +93,9 @@ pub struct MetricPolicy {
     pub windows: &'static [u32],
     /// Days between the window's last day and the as-of day.
     pub lag: u32,
+    /// The target; the warning band follows from it (`metrics::status`): a
+    /// share of the limit (`--warn-at`) for `Below` and `AtLeast`, any defect
+    /// for `Zero`.
     pub target: Target,
     pub unit: Unit,
     pub placed_by: PlacedBy,
@@ -102,27 +105,10 @@ pub struct MetricPolicy {
 }
 
 impl MetricPolicy {
-    /// How the warning band is decided, which follows from the target.
-    pub fn warning_rule(&self) -> WarningRule {
-        match self.target {
-            Target::Below(_) | Target::AtLeast(_) => WarningRule::ShareOfLimit,
-            Target::Zero => WarningRule::AnyDefect,
-        }
-    }
-
     /// The longest window.
     pub fn longest_window(&self) -> u32 {
         self.windows.iter().copied().max().unwrap_or(1)
     }
-}
-
-/// When a metric that is not bad is `warning`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WarningRule {
-    /// Its defect share reaches `--warn-at` of the limit.
-    ShareOfLimit,
-    /// It has any defect at all.
-    AnyDefect,
 }
 
 const fn pct(num: u64, den: u64) -> Ratio {

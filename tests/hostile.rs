@@ -20,7 +20,7 @@ use sellerhealth::ingest::values::{parse_bool, parse_rating, Role, ValueParser};
 use sellerhealth::ingest::{read_stream, source, InputError, InputSpec, InputSummary, ReadOptions};
 use sellerhealth::marketplace::DateOrder;
 use sellerhealth::metrics::{self, act_now, Context};
-use sellerhealth::model::Model;
+use sellerhealth::model::{Model, ReadWarning};
 use serde_json::Value;
 
 const AS_OF: &str = "2026-11-20";
@@ -104,7 +104,7 @@ const TOKENS: [&str; 40] = [
 struct Outcome {
     result: Result<Option<InputSummary>, InputError>,
     model: Model,
-    warnings: Vec<String>,
+    warnings: Vec<ReadWarning>,
 }
 
 fn options(strict: bool) -> ReadOptions {
@@ -178,7 +178,7 @@ fn check_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
             let shown = lenient
                 .warnings
                 .iter()
-                .filter(|w| w.ends_with("; row skipped"))
+                .filter(|w| matches!(w, ReadWarning::RowSkipped { .. }))
                 .count() as u64;
             prop_assert_eq!(shown, s.skipped_rows.min(5), "{:?}", lenient.warnings);
             if s.skipped_rows > 0 {

@@ -4,9 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use super::header::Kind;
+use crate::model::{InputKind, ReadWarning};
 
 /// An input error: the audit stops (exit code 3).
 #[derive(Debug, thiserror::Error)]
@@ -52,20 +51,6 @@ pub struct InputSpec {
     pub from_directory: bool,
 }
 
-/// The kind of an input as listed in the report (`unknown` for a header-only
-/// file whose kind cannot be told).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum InputKind {
-    Orders,
-    Shipments,
-    Feedback,
-    Claims,
-    Returns,
-    Messages,
-    Unknown,
-}
-
 impl From<Kind> for InputKind {
     fn from(k: Kind) -> Self {
         match k {
@@ -79,21 +64,11 @@ impl From<Kind> for InputKind {
     }
 }
 
-/// What was read from one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct InputSummary {
-    pub path: String,
-    pub kind: InputKind,
-    /// Data rows read (blank lines and skipped header lines aside).
-    pub rows: u64,
-    pub skipped_rows: u64,
-}
-
 /// Expands directories (not recursively, by extension, in name order).
 /// Returns the files and warnings about directories with no reports.
 pub fn expand(
     paths: &[(PathBuf, Option<Kind>)],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ReadWarning>,
 ) -> Result<Vec<InputSpec>, InputError> {
     let mut out = Vec::new();
     for (path, forced) in paths {
@@ -110,7 +85,7 @@ pub fn expand(
             }
             files.sort();
             if files.is_empty() {
-                warnings.push(format!("{shown}: no report files (.txt, .tsv, .csv, .tab, optionally .gz) in this directory"));
+                warnings.push(ReadWarning::NoReportFiles { dir: shown });
             }
             out.extend(files.into_iter().map(|p| InputSpec {
                 path: p,

@@ -15,7 +15,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::Model;
+use crate::model::{Model, ReadWarning};
 use header::{ColumnMap, Kind};
 use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
@@ -23,7 +23,8 @@ use rows::RowParser;
 use tally::Tally;
 use values::{parse_rating, ValueParser};
 
-pub use inputs::{display_path, expand, InputError, InputKind, InputSpec, InputSummary};
+pub use crate::model::{InputKind, InputSummary};
+pub use inputs::{display_path, expand, InputError, InputSpec};
 pub use parallel::{Parallel, PARALLEL_MIN_BYTES};
 
 /// How many lines may precede the header (SPEC §2.1).
@@ -47,7 +48,7 @@ pub fn read_input(
     options: &ReadOptions,
     parallel: Parallel,
     model: &mut Model,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
     let io_err = InputError::io(&shown);
@@ -131,7 +132,7 @@ pub fn read_stream(
     spec: &InputSpec,
     options: &ReadOptions,
     model: &mut Model,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<InputSummary>, InputError> {
     read_decoded(reader, spec, options, Parallel::NONE, model, warnings)
 }
@@ -142,7 +143,7 @@ fn read_decoded(
     options: &ReadOptions,
     parallel: Parallel,
     model: &mut Model,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
     let io_err = InputError::io(&shown);
@@ -176,9 +177,9 @@ fn read_decoded(
             // Empty, or a lone header line of a kind that cannot be told.
             let kind = spec.forced.map_or(InputKind::Unknown, InputKind::from);
             if non_blank.len() == 1 && kind == InputKind::Unknown {
-                warnings.push(format!(
-                    "{shown}: header only, and its columns match no report kind; nothing read"
-                ));
+                warnings.push(ReadWarning::HeaderOnlyUnknownKind {
+                    path: shown.clone(),
+                });
             }
             if let (Some(k), 1) = (spec.forced, non_blank.len()) {
                 let (_, cells) = records::split_line(&non_blank[0].1);
@@ -209,7 +210,7 @@ fn read_decoded(
             });
         }
         if spec.from_directory {
-            warnings.push(format!("{shown}: not a report sellerhealth knows; skipped"));
+            warnings.push(ReadWarning::UnknownKindSkipped { path: shown });
             return Ok(None);
         }
         return Err(InputError::UnknownKind { path: shown });

@@ -1,6 +1,7 @@
 //! What reading the rows of a file gave, and the warnings that come of it.
 
 use super::SHOWN_ROW_WARNINGS;
+use crate::model::ReadWarning;
 
 /// What reading the rows of one file (or one worker's share of it) gave.
 #[derive(Debug, Default)]
@@ -52,25 +53,30 @@ impl Tally {
         [skip, open].into_iter().flatten().min_by_key(|(l, _)| *l)
     }
 
-    pub(super) fn warn(&self, shown: &str, warnings: &mut Vec<String>) {
+    pub(super) fn warn(&self, shown: &str, warnings: &mut Vec<ReadWarning>) {
+        let path = || shown.to_string();
         for (line, reason) in &self.first_skips {
-            warnings.push(format!("{shown}:{line}: {reason}; row skipped"));
+            warnings.push(ReadWarning::RowSkipped {
+                path: path(),
+                line: *line,
+                reason: reason.clone(),
+            });
         }
         if self.skipped > SHOWN_ROW_WARNINGS {
-            warnings.push(format!(
-                "{shown}: {} malformed rows skipped in all",
-                self.skipped
-            ));
+            warnings.push(ReadWarning::RowsSkippedInAll {
+                path: path(),
+                rows: self.skipped,
+            });
         }
         if let Some(line) = self.unterminated {
-            warnings.push(format!("{shown}:{line}: {UNTERMINATED}"));
+            warnings.push(ReadWarning::UnterminatedQuote { path: path(), line });
         }
         if self.replaced_rows > 0 {
-            warnings.push(format!(
-                "{shown}:{}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {} rows",
-                self.first_replaced.unwrap_or(0),
-                self.replaced_rows
-            ));
+            warnings.push(ReadWarning::InvalidUtf8Replaced {
+                path: path(),
+                line: self.first_replaced.unwrap_or(0),
+                rows: self.replaced_rows,
+            });
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::calendar::Calendar;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{read_stream, InputSpec, ReadOptions};
 use crate::marketplace::DateOrder;
-use crate::model::Model;
+use crate::model::{Model, ReadWarning};
 
 pub const LA: chrono_tz::Tz = chrono_tz::America::Los_Angeles;
 
@@ -19,7 +19,7 @@ pub fn model(files: &[&str]) -> Model {
     model_in(LA, files).0
 }
 
-pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<String>) {
+pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<ReadWarning>) {
     let options = ReadOptions {
         values: ValueParser::new(Calendar::new(tz), DateOrder::MonthDayYear),
         fallback: encoding_rs::WINDOWS_1252,

@@ -3,6 +3,7 @@
 
 mod complaints;
 mod ids;
+mod inputs;
 mod message;
 mod order;
 mod sharded;
@@ -16,6 +17,7 @@ use crate::calendar::Instant;
 
 pub use complaints::{ClaimType, Complaints};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
+pub use inputs::{InputKind, InputSummary, ReadWarning};
 pub use message::Message;
 pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
 pub use sharded::Sharded;

@@ -5,17 +5,17 @@ use chrono::NaiveDate;
 
 use super::contract::{
     ComponentReport, ComponentsReport, Condition, DetailLine, ForecastDayReport, ForecastReport,
-    MetricReport, OpenOrderReport, PendingMessageReport, Report, TargetReport, WindowReport,
-    SCHEMA_VERSION,
+    InputReport, MetricReport, OpenOrderReport, PendingMessageReport, Report, TargetReport,
+    WindowReport, SCHEMA_VERSION,
 };
 use super::words;
 use crate::advice;
 use crate::calendar::{Calendar, Window};
-use crate::ingest::InputSummary;
 use crate::metrics::act_now::{OpenOrder, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
 use crate::metrics::{forecast, Measured, Note};
-use crate::policy::{MetricId, Ratio, Target, Unit};
+use crate::model::{InputSummary, ReadWarning};
+use crate::policy::{MetricId, Ratio, Target};
 
 /// Everything one audit found, before it is judged and put into words.
 pub struct Facts {
@@ -27,8 +27,8 @@ pub struct Facts {
     pub measured: Vec<Measured>,
     pub open_orders: Vec<OpenOrder>,
     pub pending_messages: Vec<PendingMessage>,
-    /// Warnings of the reader, already in words.
-    pub read_warnings: Vec<String>,
+    /// What the reader skipped or repaired.
+    pub read_warnings: Vec<ReadWarning>,
     /// What the metrics left out.
     pub notes: Vec<Note>,
 }
@@ -41,8 +41,12 @@ pub fn report(f: Facts) -> Report {
         .into_iter()
         .map(|m| metric_report(m, f.warn_at, &cal))
         .collect();
-    let mut warnings = f.read_warnings;
-    warnings.extend(f.notes.iter().map(words::note));
+    let warnings: Vec<String> = f
+        .read_warnings
+        .iter()
+        .map(words::read_warning)
+        .chain(f.notes.iter().map(words::note))
+        .collect();
     Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
@@ -50,7 +54,16 @@ pub fn report(f: Facts) -> Report {
         timezone: cal.tz().name().to_string(),
         marketplace: f.marketplace,
         status: overall(&metrics),
-        inputs: f.inputs,
+        inputs: f
+            .inputs
+            .into_iter()
+            .map(|i| InputReport {
+                path: i.path,
+                kind: i.kind,
+                rows: i.rows,
+                skipped_rows: i.skipped_rows,
+            })
+            .collect(),
         metrics,
         open_orders: f
             .open_orders
@@ -195,13 +208,4 @@ pub fn overall(metrics: &[MetricReport]) -> Status {
         .map(|m| m.status)
         .max()
         .unwrap_or(Status::NoData)
-}
-
-/// The noun of a metric's items (`orders`), for the forecast's assumption.
-pub fn unit_plural(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Order => "orders",
-        Unit::Package => "packages",
-        Unit::Message => "messages",
-    }
 }

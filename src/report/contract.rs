@@ -6,9 +6,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::ingest::InputSummary;
 use crate::metrics::act_now::OpenState;
 use crate::metrics::status::Status;
+use crate::model::InputKind;
 use crate::policy::{MetricId, Scope};
 
 /// Raised when the meaning of an existing field changes.
@@ -32,7 +32,7 @@ pub struct Report {
     #[schemars(with = "StatusDef")]
     pub status: Status,
     /// Every file read, in the order read.
-    pub inputs: Vec<InputSummary>,
+    pub inputs: Vec<InputReport>,
     /// Every metric and window, in a fixed order, each always present.
     pub metrics: Vec<MetricReport>,
     /// Seller-fulfilled orders neither shipped nor cancelled, by order id.
@@ -41,6 +41,18 @@ pub struct Report {
     pub pending_messages: Vec<PendingMessageReport>,
     /// What had to be skipped or left out while reading and measuring.
     pub warnings: Vec<String>,
+}
+
+/// What was read from one file.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InputReport {
+    pub path: String,
+    #[serde(with = "InputKindDef")]
+    #[schemars(with = "InputKindDef")]
+    pub kind: InputKind,
+    /// Data rows read (blank lines and skipped header lines aside).
+    pub rows: u64,
+    pub skipped_rows: u64,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -229,6 +241,21 @@ enum OpenStateDef {
     Late,
     /// Past the auto-cancel instant.
     Expired,
+}
+
+/// The kind of an input as listed in the report (`unknown` for a header-only
+/// file whose kind cannot be told).
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "InputKind", rename_all = "lowercase")]
+#[schemars(rename = "InputKind")]
+enum InputKindDef {
+    Orders,
+    Shipments,
+    Feedback,
+    Claims,
+    Returns,
+    Messages,
+    Unknown,
 }
 
 /// The metric families, in the order the report lists them (SPEC §5).

@@ -10,9 +10,9 @@ use chrono::DateTime;
 
 use super::contract::{MetricReport, Report, WindowReport};
 use super::words::{self, instant, no_data_hint, window_label};
-use crate::ingest::InputKind;
 use crate::metrics::act_now::OpenState;
 use crate::metrics::status::Status;
+use crate::model::InputKind;
 use crate::policy::{MetricId, POLICY};
 use crate::text::{and_list, percent, plural};
 

@@ -9,7 +9,7 @@ use super::contract::{Condition, MetricReport};
 use crate::calendar::Calendar;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
-use crate::model::CancelledBy;
+use crate::model::{CancelledBy, ReadWarning};
 use crate::policy::{MetricId, Scope, Unit};
 use crate::text::{percent, percent_number, upper_first};
 
@@ -407,6 +407,33 @@ fn duration(seconds: i64) -> String {
         format!("{h} h {m} min")
     } else {
         format!("{h} h {m} min {s} s")
+    }
+}
+
+/// A warning of the reader.
+pub fn read_warning(w: &ReadWarning) -> String {
+    match w {
+        ReadWarning::NoReportFiles { dir } => format!(
+            "{dir}: no report files (.txt, .tsv, .csv, .tab, optionally .gz) in this directory"
+        ),
+        ReadWarning::HeaderOnlyUnknownKind { path } => {
+            format!("{path}: header only, and its columns match no report kind; nothing read")
+        }
+        ReadWarning::UnknownKindSkipped { path } => {
+            format!("{path}: not a report sellerhealth knows; skipped")
+        }
+        ReadWarning::RowSkipped { path, line, reason } => {
+            format!("{path}:{line}: {reason}; row skipped")
+        }
+        ReadWarning::RowsSkippedInAll { path, rows } => {
+            format!("{path}: {rows} malformed rows skipped in all")
+        }
+        ReadWarning::UnterminatedQuote { path, line } => format!(
+            "{path}:{line}: a quote opened here never closes; the rest of the file is skipped"
+        ),
+        ReadWarning::InvalidUtf8Replaced { path, line, rows } => format!(
+            "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {rows} rows"
+        ),
     }
 }
 
