@@ -1,6 +1,6 @@
 //! `sellerhealth explain [METRIC]`: how each metric is computed and what
 //! helps. Windows and targets are written from the policy table; the rest of
-//! each explanation is [`Prose`] (SPEC §3–4 in plain language).
+//! each explanation is `Prose` (SPEC §3–4 in plain language).
 
 use anyhow::{bail, Result};
 
