@@ -952,15 +952,6 @@ fn buyer_data_in_a_row_with_missing_cells_is_not_quoted() {
 // Safe output: -o, csv formulas, control characters, closed pipes.
 // ---------------------------------------------------------------------------
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn audit_to(out: &Path, format: &str) -> Run {
     run([
         "audit".into(),

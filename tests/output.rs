@@ -92,15 +92,6 @@ fn audit_stdout(extra: &[&str]) -> String {
     r.stdout
 }
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn mkfifo(path: &Path) -> bool {
     let made = Command::new("mkfifo")
         .arg(path)

@@ -178,3 +178,13 @@ pub fn assert_error(run: &Run, names: &str) {
         run.stderr
     );
 }
+
+/// The names in a folder, sorted (to see that nothing was left behind).
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
