@@ -1,10 +1,7 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
-use serde::Serialize;
-
 /// The kinds of report, in the order detection tries them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Shipments,
     Returns,

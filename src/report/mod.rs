@@ -9,6 +9,7 @@ pub mod document;
 pub mod explain;
 pub mod json;
 pub mod markdown;
+pub mod metric_words;
 pub mod schema;
 pub mod table;
 pub mod words;

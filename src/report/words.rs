@@ -10,8 +10,11 @@ use crate::calendar::Calendar;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
-use crate::policy::{MetricId, Scope, Unit};
+use crate::policy::{Scope, Unit};
 use crate::text::{percent, percent_number, upper_first};
+
+pub use super::metric_words::no_data_hint;
+use super::metric_words::vocab;
 
 /// Text from an input file, made safe to print.
 pub fn clean(s: &str) -> String {
@@ -69,77 +72,6 @@ pub fn unit_plural(unit: Unit) -> &'static str {
         Unit::Order => "orders",
         Unit::Package => "packages",
         Unit::Message => "messages",
-    }
-}
-
-/// How each metric names its items, its defects and its clean items.
-struct Vocab {
-    item: (&'static str, &'static str),
-    defect: (&'static str, &'static str),
-    clean: (&'static str, &'static str),
-    /// Completes "3 of 147 orders …".
-    verb: &'static str,
-    /// What the rate shows, for `at_least` metrics (`within 24 hours`).
-    rate_is: &'static str,
-}
-
-fn vocab(metric: MetricId) -> Vocab {
-    match metric {
-        MetricId::OrderDefectRate => Vocab {
-            item: ("order", "orders"),
-            defect: ("defect", "defects"),
-            clean: ("defect-free order", "defect-free orders"),
-            verb: "had a defect",
-            rate_is: "",
-        },
-        MetricId::LateShipmentRate => Vocab {
-            item: ("order", "orders"),
-            defect: ("late shipment", "late shipments"),
-            clean: ("order confirmed on time", "orders confirmed on time"),
-            verb: "were confirmed after their ship-by date or not at all",
-            rate_is: "",
-        },
-        MetricId::PreFulfillmentCancelRate => Vocab {
-            item: ("order", "orders"),
-            defect: ("cancellation", "cancellations"),
-            clean: ("order not cancelled", "orders not cancelled"),
-            verb: "were cancelled, not at the buyer's request",
-            rate_is: "",
-        },
-        MetricId::ValidTrackingRate => Vocab {
-            item: ("package", "packages"),
-            defect: (
-                "package without valid tracking",
-                "packages without valid tracking",
-            ),
-            clean: (
-                "package with valid tracking",
-                "packages with valid tracking",
-            ),
-            verb: "had no valid tracking",
-            rate_is: "had valid tracking",
-        },
-        MetricId::OnTimeDeliveryRate => Vocab {
-            item: ("order", "orders"),
-            defect: ("late delivery", "late deliveries"),
-            clean: ("on-time delivery", "on-time deliveries"),
-            verb: "arrived late or not at all",
-            rate_is: "arrived on time",
-        },
-        MetricId::ExpiredOrders => Vocab {
-            item: ("order", "orders"),
-            defect: ("expired order", "expired orders"),
-            clean: ("order", "orders"),
-            verb: "expired: Amazon cancelled them because shipment was not confirmed in time",
-            rate_is: "",
-        },
-        MetricId::ResponseTime => Vocab {
-            item: ("message", "messages"),
-            defect: ("late reply", "late replies"),
-            clean: ("reply within 24 hours", "replies within 24 hours"),
-            verb: "got no reply within 24 hours",
-            rate_is: "were answered in time",
-        },
     }
 }
 
@@ -248,18 +180,6 @@ fn more(n: u64, words: (&str, &str)) -> String {
 pub fn small_sample_sentence(m: &MetricReport) -> Option<&'static str> {
     m.small_sample
         .then_some("Small sample: one defect moves this rate by more than 1 percentage point.")
-}
-
-/// Why a metric has no data, and what would give it some.
-pub fn no_data_hint(m: &MetricReport) -> &'static str {
-    match m.metric {
-        MetricId::OrderDefectRate => "no order placed in the window (needs an orders report covering it)",
-        MetricId::LateShipmentRate => "no seller-fulfilled order with a ship-by day in the window (ship-by dates come from the Order Report, or use --handling-days)",
-        MetricId::PreFulfillmentCancelRate | MetricId::ExpiredOrders => "no seller-fulfilled order placed in the window (needs an orders report covering it)",
-        MetricId::ValidTrackingRate => "no package confirmed in the window (needs a shipment-confirmation report)",
-        MetricId::OnTimeDeliveryRate => "no order with valid tracking due for delivery in the window (needs a report with delivery dates)",
-        MetricId::ResponseTime => "no buyer message received in the window (needs a buyer-messages file)",
-    }
 }
 
 /// A window of a metric in full: where it stands, how far it is from changing

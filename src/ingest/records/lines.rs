@@ -93,27 +93,34 @@ impl<R: Read> Lines<R> {
         }
     }
 
+    /// The next line, numbered: held from `start` to `end` (a final CR
+    /// dropped), or too long to hold.
+    fn found(&mut self, start: usize, mut end: usize, too_long: bool) -> Found {
+        self.number += 1;
+        if too_long {
+            return Found::TooLong {
+                number: self.number,
+            };
+        }
+        if end > start && self.buf[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Found::Line {
+            number: self.number,
+            start,
+            end,
+        }
+    }
+
     pub(super) fn next_found(&mut self, peeking: bool) -> io::Result<Option<Found>> {
         loop {
             if let Some(i) = memchr(b'\n', &self.buf[self.scanned..self.end]) {
                 let nl = self.scanned + i;
-                let (start, mut end) = (self.start, nl);
+                let start = self.start;
                 self.start = nl + 1;
                 self.scanned = self.start;
-                self.number += 1;
-                if std::mem::take(&mut self.skipping) || end - start > MAX_RECORD_BYTES {
-                    return Ok(Some(Found::TooLong {
-                        number: self.number,
-                    }));
-                }
-                if end > start && self.buf[end - 1] == b'\r' {
-                    end -= 1;
-                }
-                return Ok(Some(Found::Line {
-                    number: self.number,
-                    start,
-                    end,
-                }));
+                let too_long = std::mem::take(&mut self.skipping) || nl - start > MAX_RECORD_BYTES;
+                return Ok(Some(self.found(start, nl, too_long)));
             }
             self.scanned = self.end;
             if self.end - self.start > MAX_RECORD_BYTES {
@@ -129,22 +136,10 @@ impl<R: Read> Lines<R> {
                 if self.start == self.end && !self.skipping {
                     return Ok(None);
                 }
-                let (start, mut end) = (self.start, self.end);
+                let (start, end) = (self.start, self.end);
                 self.start = self.end;
-                self.number += 1;
-                if std::mem::take(&mut self.skipping) {
-                    return Ok(Some(Found::TooLong {
-                        number: self.number,
-                    }));
-                }
-                if end > start && self.buf[end - 1] == b'\r' {
-                    end -= 1;
-                }
-                return Ok(Some(Found::Line {
-                    number: self.number,
-                    start,
-                    end,
-                }));
+                let too_long = std::mem::take(&mut self.skipping);
+                return Ok(Some(self.found(start, end, too_long)));
             }
         }
     }
