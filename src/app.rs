@@ -264,6 +264,7 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         Format::Table => Box::new(report::table::TableFormat),
         Format::Csv => Box::new(report::csv::Csv),
         Format::Markdown => Box::new(report::markdown::Markdown),
+        Format::Html => Box::new(report::html::Html::new(config.warn_at)),
     };
     let text = renderer.render(&report, &options);
     match &config.output {

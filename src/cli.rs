@@ -72,6 +72,7 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,13 +120,13 @@ pub struct AuditArgs {
     /// For orders without a ship-by date: ship by the end of the N-th business day after purchase.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=60))]
     pub handling_days: Option<u32>,
-    /// Output format [default: table, or by the extension of the -o file: .json, .csv, .md].
+    /// Output format [default: table, or by the extension of the -o file: .json, .csv, .md, .html].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// In table and markdown output, list the orders and messages behind each defect count.
+    /// In table, markdown and html output, list the orders and messages behind each defect count.
     #[arg(long)]
     pub details: bool,
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target.
@@ -246,8 +247,7 @@ where
             let format = match (a.json, a.format, &output) {
                 (true, _, _) => Format::Json,
                 (false, Some(format), _) => format,
-                (false, None, Some(path)) => format_for_path(path)
-                    .map_err(|msg| audit_usage_error(clap::error::ErrorKind::InvalidValue, &msg))?,
+                (false, None, Some(path)) => format_for_path(path),
                 (false, None, None) => Format::Table,
             };
             Parsed::Audit(Box::new(AuditConfig {
@@ -318,28 +318,19 @@ fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)>
 }
 
 /// The format `-o FILE` asks for when neither `--format` nor `--json` is
-/// given: by FILE's extension, in any letter case. `Err` holds the usage
-/// message for an extension whose format does not exist (yet): HTML.
-pub fn format_for_path(path: &Path) -> Result<Format, String> {
+/// given: by FILE's extension, in any letter case (SPEC §9.4).
+pub fn format_for_path(path: &Path) -> Format {
     let ext = path
         .extension()
         .and_then(OsStr::to_str)
         .map(str::to_ascii_lowercase);
-    Ok(match ext.as_deref() {
+    match ext.as_deref() {
         Some("json") => Format::Json,
         Some("csv") => Format::Csv,
         Some("md" | "markdown") => Format::Markdown,
-        // SPEC §9.4 maps these to html, which is not implemented yet: a
-        // table in a file named .html would be worse than a clear refusal.
-        Some("html" | "htm") => {
-            return Err(format!(
-                "HTML output is not available yet, so '-o {}' cannot be written by its extension; \
-                 give --format table, json, csv or markdown, or another file name",
-                crate::text::sanitize(&path.display().to_string())
-            ))
-        }
+        Some("html" | "htm") => Format::Html,
         _ => Format::Table,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -427,16 +418,8 @@ mod tests {
             audit(&["x", "-o", "r.html", "--format", "markdown"]).format,
             Format::Markdown
         );
-        // No HTML yet: a usage error rather than a table in a .html file.
-        for name in ["r.html", "r.htm"] {
-            match parse(["sellerhealth", "audit", "x", "-o", name]) {
-                Err(e) => assert!(
-                    e.to_string().contains("HTML output is not available yet"),
-                    "{e}"
-                ),
-                Ok(_) => panic!("{name}: accepted"),
-            }
-        }
+        assert_eq!(audit(&["x", "-o", "r.html"]).format, Format::Html);
+        assert_eq!(audit(&["x", "-o", "r.htm"]).format, Format::Html);
     }
 
     #[test]
@@ -448,6 +431,9 @@ mod tests {
             ("report.CSV", Format::Csv),
             ("report.md", Format::Markdown),
             ("report.markdown", Format::Markdown),
+            ("report.html", Format::Html),
+            ("Report.HTML", Format::Html),
+            ("out/report.htm", Format::Html),
             ("report.txt", Format::Table),
             ("report.table", Format::Table),
             ("report", Format::Table),
@@ -457,17 +443,7 @@ mod tests {
             (".json", Format::Table),
             ("report.", Format::Table),
         ] {
-            assert_eq!(format_for_path(Path::new(name)), Ok(format), "{name}");
-        }
-    }
-
-    #[test]
-    fn html_by_extension_is_refused_until_it_exists() {
-        for name in ["report.html", "report.htm", "Report.HTML"] {
-            let err = format_for_path(Path::new(name)).unwrap_err();
-            assert!(err.contains("HTML output is not available yet"), "{err}");
-            assert!(err.contains(name), "{err}");
-            assert!(!err.contains('\n'), "one line: {err}");
+            assert_eq!(format_for_path(Path::new(name)), format, "{name}");
         }
     }
 }

@@ -826,7 +826,7 @@ fn assert_no_secret(what: &str, text: &str) {
 fn assert_private(paths: &[PathBuf]) -> Vec<Run> {
     let out_dir = tempfile::tempdir().unwrap();
     let mut runs = Vec::new();
-    for format in ["table", "json", "csv", "markdown"] {
+    for format in ["table", "json", "csv", "markdown", "html"] {
         for details in [false, true] {
             for to_file in [false, true] {
                 let out = out_dir

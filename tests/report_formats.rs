@@ -109,6 +109,18 @@ fn demo_snapshots() {
         render(&report::markdown::Markdown, &r, true)
     );
     insta::assert_snapshot!("demo_csv", render(&report::csv::Csv, &r, false));
+    // The page lists the files as given: relative to the package root (the
+    // tests' working folder), so the snapshot holds no machine's path. One
+    // tag a line, so that a change shows as a readable diff (the page itself
+    // has no line breaks between tags).
+    let r = audit(&["--as-of", "2026-11-20", "-q", "fixtures/demo"]);
+    let page = render(&html(), &r, true);
+    insta::assert_snapshot!("demo_html_details", page.replace("><", ">\n<"));
+}
+
+/// The html renderer at the default `--warn-at`.
+fn html() -> report::html::Html {
+    report::html::Html::new(sellerhealth::policy::Ratio::new(3, 4))
 }
 
 // ---------------------------------------------------------------- table content
@@ -434,8 +446,8 @@ fn colour_follows_the_color_option() {
         let out = table_stdout(args, no_color);
         assert!(!out.contains('\u{1b}'), "{args:?} {no_color:?}");
     }
-    // Colour never reaches the machine formats or markdown.
-    for format in ["json", "csv", "markdown"] {
+    // Colour never reaches the machine formats, markdown or html.
+    for format in ["json", "csv", "markdown", "html"] {
         let out = table_stdout(&["--color", "always", "--format", format], None);
         assert!(!out.contains('\u{1b}'), "{format}");
     }
@@ -459,7 +471,7 @@ fn warnings_go_to_stderr_not_stdout() {
 #[test]
 fn output_file_is_written_whole_and_nothing_else_is_left() {
     let dir = tempfile::tempdir().unwrap();
-    for format in ["table", "markdown", "csv", "json"] {
+    for format in ["table", "markdown", "csv", "json", "html"] {
         let target = dir.path().join(format!("report.{format}"));
         let out = bin()
             .args(["audit", "--as-of", "2026-11-20", "-q", "--format", format])
@@ -491,6 +503,7 @@ fn output_file_is_written_whole_and_nothing_else_is_left() {
         names,
         [
             "report.csv",
+            "report.html",
             "report.json",
             "report.markdown",
             "report.table"

@@ -7,6 +7,7 @@ pub mod contract;
 pub mod csv;
 pub mod document;
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;
