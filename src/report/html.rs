@@ -120,10 +120,10 @@ fn headline(doc: &Document<'_>, report: &Report) -> Markup {
                         tbody {
                             @for i in &report.inputs {
                                 tr {
-                                    td { code { (clean(&i.path)) } }
+                                    td.file { code { (clean(&i.path)) } }
                                     td { (kind_word(i.kind)) }
-                                    td.num { (i.rows) }
-                                    td.num { (i.skipped_rows) }
+                                    td.num data-label="Rows" { (thousands_u64(i.rows)) }
+                                    td.num data-label="Skipped" { (thousands_u64(i.skipped_rows)) }
                                 }
                             }
                         }
@@ -603,12 +603,17 @@ figcaption { font-size: .92rem; }
 .items table { font-size: .9rem; background: var(--bg); }
 .tips li { margin: .45rem 0; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
-@media (max-width: 47.99rem) {
+@media screen and (max-width: 47.99rem) {
   body { padding: .75rem; }
-  .overview thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .overview thead, .inputs thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .inputs table, .inputs tbody { display: block; }
+  .inputs tr { display: flex; flex-wrap: wrap; gap: 0 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
+  .inputs td { border: 0; padding: 0; }
+  .inputs td.file { flex-basis: 100%; }
+  .inputs td.num::before { content: attr(data-label) " "; color: var(--muted); }
   .overview, .overview tbody { display: block; }
   .overview tr {
-    display: grid; grid-template-columns: 1fr 1fr; gap: .15rem 1.25rem;
+    display: grid; grid-template-columns: 1fr 1fr; gap: .15rem .75rem;
     grid-template-areas: "name name" "by window" "value target" "status defects";
     padding: .5rem 0; border-bottom: 1px solid var(--line);
   }
@@ -635,7 +640,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { text-decoration: none; }
   .cards { display: block; }
-  .card { margin: 0 0 .6rem; break-inside: avoid; }
+  .card { margin: 0 0 .6rem; }
   .window, tr, li, figure { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   details::details-content { content-visibility: visible; display: block; }
