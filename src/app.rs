@@ -12,6 +12,7 @@ use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
 use crate::model::Model;
+use crate::reconcile;
 use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
 
@@ -135,9 +136,26 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             reason: "no report files to audit".to_string(),
         });
     }
-    let cutoff = cal.start_of(metrics::earliest_purchase_day(as_of, config.handling_days));
-    let mut model = Model::with_cutoff(Some(cutoff));
+    // Amazon's own reports first: their windows may reach before ours, and
+    // orders that old must then be kept.
     let mut inputs = Vec::new();
+    let mut amazon = Model::default();
+    let (performance, specs): (Vec<_>, Vec<_>) =
+        specs.into_iter().partition(ingest::looks_like_performance);
+    for spec in &performance {
+        let parallel = ingest::Parallel::NONE;
+        if let Some(summary) =
+            ingest::read_input(spec, &options, parallel, &mut amazon, &mut warnings)?
+        {
+            inputs.push(summary);
+        }
+    }
+    let mut earliest = metrics::earliest_purchase_day(as_of, config.handling_days);
+    if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
+        earliest = earliest.min(first);
+    }
+    let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
+    model.amazon = std::mem::take(&mut amazon.amazon);
     let parallel = ingest::Parallel {
         threads: config.threads,
         min_bytes: config.parallel_min_bytes,
@@ -153,6 +171,8 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         progress.read(spec);
     }
     drop(progress);
+    let (reconciliation, amazon_notes) =
+        reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
     Ok(report::build::report(report::build::Facts {
@@ -166,8 +186,14 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         pending_messages: act_now::pending_messages(&ctx),
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
+        reconciliation,
+        amazon_notes,
+        max_age_days: Some(DEFAULT_MAX_AGE_DAYS),
     }))
 }
+
+/// Amazon's report is stale when it ends more than this many days before the as-of day.
+const DEFAULT_MAX_AGE_DAYS: u32 = 7;
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).
 const PROGRESS_MIN_BYTES: u64 = 50 * 1024 * 1024;

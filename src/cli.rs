@@ -84,7 +84,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
-    /// Report files or directories (a directory adds its .txt/.tsv/.csv/.tab files, gzipped or not); `-` reads standard input.
+    /// Report files or directories (a directory adds its .txt/.tsv/.csv/.tab/.json files, gzipped or not); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Read FILE as an orders report, whatever its header suggests (repeatable).
@@ -102,6 +102,9 @@ pub struct AuditArgs {
     /// Read FILE as a buyer-messages file (repeatable).
     #[arg(long, value_name = "FILE")]
     pub messages: Vec<PathBuf>,
+    /// Read FILE as Amazon's Account Health report (JSON, GET_V2_SELLER_PERFORMANCE_REPORT) and compare our figures with Amazon's (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub performance: Vec<PathBuf>,
     /// The last day included in every window, YYYY-MM-DD [default: yesterday in the time zone in force].
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
@@ -297,13 +300,14 @@ fn audit_usage_error(kind: clap::error::ErrorKind, message: &str) -> clap::Error
 /// Positional paths and `--orders FILE`-style inputs, in command-line order
 /// (the first non-empty value of a field wins, so the order matters).
 fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)> {
-    let groups: [(&str, &Vec<PathBuf>, Option<Kind>); 6] = [
+    let groups: [(&str, &Vec<PathBuf>, Option<Kind>); 7] = [
         ("paths", &a.paths, None),
         ("orders", &a.orders, Some(Kind::Orders)),
         ("shipments", &a.shipments, Some(Kind::Shipments)),
         ("feedback", &a.feedback, Some(Kind::Feedback)),
         ("claims", &a.claims, Some(Kind::Claims)),
         ("messages", &a.messages, Some(Kind::Messages)),
+        ("performance", &a.performance, Some(Kind::Performance)),
     ];
     let mut all: Vec<(usize, PathBuf, Option<Kind>)> = Vec::new();
     for (id, values, kind) in groups {

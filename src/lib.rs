@@ -17,5 +17,6 @@ pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod reconcile;
 pub mod report;
 pub mod text;

@@ -16,6 +16,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "cli",
             "output",
             "report",
+            "reconcile",
             "advice",
             "metrics",
             "ingest",
@@ -39,8 +40,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("output", &["text"]),
     (
+        "reconcile",
+        &["metrics", "model", "calendar", "policy", "marketplace"],
+    ),
+    (
         "report",
         &[
+            "reconcile",
             "advice",
             "metrics",
             "model",

@@ -9,6 +9,8 @@ pub enum Kind {
     Feedback,
     Claims,
     Messages,
+    /// Amazon's Account Health report: JSON, no columns (never detected by header).
+    Performance,
 }
 
 impl Kind {
@@ -29,6 +31,7 @@ impl Kind {
             Kind::Feedback => "feedback",
             Kind::Claims => "claims",
             Kind::Messages => "messages",
+            Kind::Performance => "performance",
         }
     }
 
@@ -107,6 +110,7 @@ impl Kind {
                 (OrderId, &["order-id", "amazon-order-id"], false),
                 (NoResponseNeeded, &["no-response-needed"], false),
             ],
+            Kind::Performance => &[],
         }
     }
 }

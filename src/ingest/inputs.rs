@@ -28,6 +28,13 @@ pub enum InputError {
         line: u64,
         reason: String,
     },
+    #[error("{path}:{line}:{column}: {reason}")]
+    Json {
+        path: String,
+        line: u64,
+        column: u64,
+        reason: String,
+    },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
 }
@@ -60,6 +67,7 @@ impl From<Kind> for InputKind {
             Kind::Claims => InputKind::Claims,
             Kind::Returns => InputKind::Returns,
             Kind::Messages => InputKind::Messages,
+            Kind::Performance => InputKind::Performance,
         }
     }
 }
@@ -109,7 +117,7 @@ fn has_report_extension(p: &Path) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".tsv", ".csv", ".tab"]
+    [".txt", ".tsv", ".csv", ".tab", ".json"]
         .iter()
         .any(|ext| name.ends_with(ext))
 }

@@ -2,6 +2,7 @@
 //! split rows, parse values, merge. Each file is read once, row by row.
 
 pub mod header;
+pub mod performance;
 pub mod records;
 pub mod rows;
 pub mod source;
@@ -54,6 +55,9 @@ pub fn read_input(
     let io_err = InputError::io(&shown);
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw, options.fallback).map_err(io_err)?;
+    if opened.json || spec.forced == Some(Kind::Performance) {
+        return read_performance(opened.reader, spec, model);
+    }
     // A plain UTF-8 file can be read on several cores, each worker seeking
     // past the header and reading the raw bytes itself.
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
@@ -65,6 +69,47 @@ pub fn read_input(
         model,
         warnings,
     )
+}
+
+/// Whether an input is Amazon's Account Health report by its name or its
+/// forced kind (`.json`, `.json.gz`, `--performance`); others are told by content.
+pub fn looks_like_performance(spec: &InputSpec) -> bool {
+    let name = spec
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    spec.forced == Some(Kind::Performance) || name.ends_with(".json") || name.ends_with(".json.gz")
+}
+
+/// Reads Amazon's Account Health report (a JSON document) into `model.amazon`.
+fn read_performance(
+    reader: Box<dyn Read + Send>,
+    spec: &InputSpec,
+    model: &mut Model,
+) -> Result<Option<InputSummary>, InputError> {
+    let shown = display_path(&spec.path);
+    match performance::read(reader, &shown)? {
+        Some(report) => {
+            let rows = report.marketplaces.len() as u64;
+            model.amazon.push(report);
+            Ok(Some(InputSummary {
+                path: spec.path.display().to_string(),
+                kind: InputKind::Performance,
+                rows,
+                skipped_rows: 0,
+            }))
+        }
+        // Folders hold other JSON (settings, exports, expected results):
+        // only Amazon's report is read from them, the rest passed over quietly.
+        None if spec.from_directory && spec.forced.is_none() => Ok(None),
+        None => Err(InputError::Other {
+            path: shown,
+            reason: "JSON that is not Amazon's Account Health report (no performanceMetrics \
+                     array)"
+                .to_string(),
+        }),
+    }
 }
 
 /// A header found among the first lines.

@@ -101,6 +101,8 @@ impl RowParser<'_> {
             Kind::Claims => self.claim(row, model),
             Kind::Returns => self.returned(row, model),
             Kind::Messages => self.message(row, line, model),
+            // Read as JSON, never as rows.
+            Kind::Performance => Err("a performance report has no rows".to_string()),
         }
     }
 

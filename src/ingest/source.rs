@@ -26,6 +26,9 @@ pub struct Opened {
     pub reader: Box<dyn Read + Send>,
     pub encoding: TextEncoding,
     pub gzip: bool,
+    /// The text starts with `{` (white space and a byte-order mark aside):
+    /// a JSON document, never a report of rows.
+    pub json: bool,
 }
 
 /// Opens a path read-only (never modifying it), or standard input for `-`.
@@ -52,6 +55,13 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)?;
     let encoding = sniff(&head, fallback);
+    let json = encoding == TextEncoding::Utf8
+        && head
+            .strip_prefix(&[0xEF, 0xBB, 0xBF])
+            .unwrap_or(&head)
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'{');
     let bom_len = match encoding {
         TextEncoding::Utf8 if head.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
         _ => 0,
@@ -77,6 +87,7 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         reader,
         encoding,
         gzip,
+        json,
     })
 }
 

@@ -198,7 +198,7 @@ impl Measured {
 }
 
 /// One metric over one channel and window, by the metric's rule.
-fn measure(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
+pub fn measure(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
     match metric {
         MetricId::OrderDefectRate => defects::order_defect_rate(ctx, scope, days),
         MetricId::LateShipmentRate => shipping::late_shipment_rate(ctx, scope, days),

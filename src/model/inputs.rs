@@ -11,6 +11,8 @@ pub enum InputKind {
     Claims,
     Returns,
     Messages,
+    /// Amazon's Account Health report (JSON).
+    Performance,
     Unknown,
 }
 

@@ -1,6 +1,7 @@
 //! The merged model: orders by id, their shipments, feedback and claims, and
 //! buyer messages (SPEC §2.3). One compact record per order, never row text.
 
+mod amazon;
 mod complaints;
 mod ids;
 mod inputs;
@@ -15,6 +16,9 @@ use rustc_hash::FxHashMap;
 
 use crate::calendar::Instant;
 
+pub use amazon::{
+    AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
+};
 pub use complaints::{ClaimType, Complaints};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
 pub use inputs::{InputKind, InputSummary, ReadWarning};
@@ -41,6 +45,8 @@ pub struct Model {
     message_index: FxHashMap<Box<str>, usize>,
     /// Whether any shipments file has a delivery column (on-time delivery has data).
     pub has_delivery_column: bool,
+    /// Amazon's own Account Health reports read (`performance` inputs).
+    pub amazon: Vec<AmazonReport>,
 }
 
 impl Model {
@@ -172,6 +178,7 @@ impl Model {
             messages,
             message_index: _,
             has_delivery_column,
+            amazon,
         } = other;
         self.orders.append_disjoint(orders);
         self.dropped.append_disjoint(dropped);
@@ -181,6 +188,7 @@ impl Model {
             self.add_message(m);
         }
         self.has_delivery_column |= has_delivery_column;
+        self.amazon.extend(amazon);
     }
 
     /// Merges a model built from rows read after this one's (a worker's share
@@ -205,6 +213,7 @@ impl Model {
             messages,
             message_index: _,
             has_delivery_column,
+            amazon,
         } = other;
         let orders = rekeyed(&mut self.ids, &ids, orders);
         let dropped = rekeyed(&mut self.ids, &ids, dropped);
@@ -246,6 +255,7 @@ impl Model {
             self.add_message(m);
         }
         self.has_delivery_column |= has_delivery_column;
+        self.amazon.extend(amazon);
     }
 }
 

@@ -14,8 +14,9 @@ use crate::calendar::{Calendar, Window};
 use crate::metrics::act_now::{OpenOrder, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
 use crate::metrics::{forecast, Measured, Note};
-use crate::model::{InputSummary, ReadWarning};
+use crate::model::{InputKind, InputSummary, ReadWarning};
 use crate::policy::{MetricId, Ratio, Target};
+use crate::reconcile::{AmazonNote, Reconciliation};
 
 /// Everything one audit found, before it is judged and put into words.
 pub struct Facts {
@@ -31,6 +32,11 @@ pub struct Facts {
     pub read_warnings: Vec<ReadWarning>,
     /// What the metrics left out.
     pub notes: Vec<Note>,
+    /// Amazon's Account Health report beside ours, when one was read.
+    pub reconciliation: Option<Reconciliation>,
+    pub amazon_notes: Vec<AmazonNote>,
+    /// Data older than this many days before the as-of day is stale.
+    pub max_age_days: Option<u32>,
 }
 
 /// The report of one audit.
@@ -41,19 +47,47 @@ pub fn report(f: Facts) -> Report {
         .into_iter()
         .map(|m| metric_report(m, f.warn_at, &cal))
         .collect();
-    let warnings: Vec<String> = f
+    let mut warnings: Vec<String> = f
         .read_warnings
         .iter()
         .map(words::read_warning)
         .chain(f.notes.iter().map(words::note))
+        .chain(f.amazon_notes.iter().map(super::amazon::note))
         .collect();
+    let mut status = overall(&metrics);
+    let only_amazon =
+        !f.inputs.is_empty() && f.inputs.iter().all(|i| i.kind == InputKind::Performance);
+    let amazon = f.reconciliation.as_ref().map(|r| {
+        let section = super::amazon::section(r, f.warn_at, &cal);
+        let worst = r.metrics.iter().filter_map(|c| c.amazon_status).max();
+        if only_amazon {
+            // Amazon's figures alone: its verdict is the status.
+            status = worst.unwrap_or(Status::NoData);
+        } else if worst == Some(Status::Bad) && status != Status::Bad {
+            status = Status::Bad;
+        }
+        for c in r
+            .metrics
+            .iter()
+            .filter(|c| c.amazon_status == Some(Status::Bad))
+        {
+            warnings.push(super::amazon::marks_bad(c));
+        }
+        if let (Some(newest), Some(max_age)) = (r.newest_day, f.max_age_days) {
+            let age = (f.as_of - newest).num_days();
+            if age > i64::from(max_age) {
+                warnings.push(super::amazon::stale(&r.path, newest, age));
+            }
+        }
+        section
+    });
     Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
         as_of: f.as_of.to_string(),
         timezone: cal.tz().name().to_string(),
         marketplace: f.marketplace,
-        status: overall(&metrics),
+        status,
         inputs: f
             .inputs
             .into_iter()
@@ -84,6 +118,7 @@ pub fn report(f: Facts) -> Report {
             })
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),
+        amazon,
     }
 }
 
@@ -92,9 +127,9 @@ fn fraction(part: u64, whole: u64) -> Option<f64> {
 }
 
 /// The rate as Amazon shows it for `target`.
-fn shown_rate(target: Target, defects: u64, total: u64) -> Option<f64> {
+pub(super) fn shown_rate(target: Target, defects: u64, total: u64) -> Option<f64> {
     match target {
-        Target::AtLeast(_) => fraction(total - defects, total),
+        Target::AtLeast(_) => fraction(total.saturating_sub(defects), total),
         _ => fraction(defects, total),
     }
 }

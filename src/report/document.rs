@@ -14,6 +14,7 @@ use crate::metrics::act_now::OpenState;
 use crate::metrics::status::Status;
 use crate::model::InputKind;
 use crate::policy::{MetricId, POLICY};
+use crate::reconcile::amazon_status;
 use crate::text::{and_list, percent, plural};
 
 /// The whole people-facing report.
@@ -22,6 +23,8 @@ pub struct Document<'a> {
     /// Act-now groups that have entries, most urgent first.
     pub act_now: Vec<Group>,
     pub metrics: Vec<MetricRow<'a>>,
+    /// Amazon's own Account Health report beside ours, when one was read.
+    pub amazon: Option<super::amazon::AmazonBlock>,
     /// `What to fix` when a family needs attention, else `Details`; no
     /// section when no family is shown.
     pub families_title: &'static str,
@@ -116,18 +119,36 @@ impl<'a> Document<'a> {
         Document {
             headline: headline(report, &fams),
             act_now: act_now(report),
-            metrics: report.metrics.iter().map(metric_row).collect(),
+            metrics: if only_amazon(report) {
+                Vec::new()
+            } else {
+                report.metrics.iter().map(metric_row).collect()
+            },
+            amazon: report.amazon.as_ref().map(super::amazon::block),
             families_title: if any_attention {
                 "What to fix"
             } else {
                 "Details"
             },
             families,
-            not_measured: not_measured(&fams),
+            not_measured: if only_amazon(report) {
+                Vec::new()
+            } else {
+                not_measured(&fams)
+            },
             footer: footer(report, details),
             generator: report.generator.clone(),
         }
     }
+}
+
+/// Only Amazon's Account Health report was read: the page shows its figures alone.
+fn only_amazon(report: &Report) -> bool {
+    !report.inputs.is_empty()
+        && report
+            .inputs
+            .iter()
+            .all(|i| i.kind == InputKind::Performance)
 }
 
 fn metric_row(m: &MetricReport) -> MetricRow<'_> {
@@ -307,7 +328,25 @@ fn headline(report: &Report, fams: &[Family<'_>]) -> Headline {
     let (bad, warn) = (count(Status::Bad), count(Status::Warning));
     let n = fams.len();
     let unmeasured = count(Status::NoData);
+    let amazon_bad = report.amazon.as_ref().map_or(0, |a| {
+        a.metrics
+            .iter()
+            .filter(|m| m.amazon.status.as_deref().and_then(amazon_status) == Some(Status::Bad))
+            .count()
+    });
     let mut text = match report.status {
+        _ if only_amazon(report) => match report.status {
+            Status::Bad => format!(
+                "Amazon's own Account Health report marks {} BAD",
+                plural(amazon_bad as u64, "metric", "metrics")
+            ),
+            Status::NoData => "Amazon's own Account Health report gives no verdict".to_string(),
+            _ => "Amazon's own Account Health report marks no metric BAD".to_string(),
+        },
+        Status::Bad if bad == 0 => format!(
+            "Amazon's own Account Health report marks {} BAD, although ours meet the target",
+            plural(amazon_bad as u64, "metric", "metrics")
+        ),
         Status::Bad => {
             let mut s = format!(
                 "{bad} of {n} {} Amazon's target",
@@ -332,7 +371,7 @@ fn headline(report: &Report, fams: &[Family<'_>]) -> Headline {
         Status::Good => "every metric with data meets Amazon's target".to_string(),
         Status::NoData => "no metric had anything to measure in its window".to_string(),
     };
-    if unmeasured > 0 && report.status != Status::NoData {
+    if unmeasured > 0 && report.status != Status::NoData && !only_amazon(report) {
         text.push_str(&format!("; {unmeasured} could not be measured"));
     }
     Headline {
@@ -371,7 +410,8 @@ fn inputs_sentence(report: &Report) -> String {
         InputKind::Claims => 3,
         InputKind::Returns => 4,
         InputKind::Messages => 5,
-        InputKind::Unknown => 6,
+        InputKind::Performance => 6,
+        InputKind::Unknown => 7,
     };
     rows.sort_by_key(|(k, _)| order(k));
     let parts: Vec<String> = rows
@@ -384,6 +424,10 @@ fn inputs_sentence(report: &Report) -> String {
                 InputKind::Claims => ("claim or chargeback", "claims and chargebacks"),
                 InputKind::Returns => ("return", "returns"),
                 InputKind::Messages => ("buyer message", "buyer messages"),
+                InputKind::Performance => (
+                    "marketplace in Amazon's Account Health report",
+                    "marketplaces in Amazon's Account Health report",
+                ),
                 InputKind::Unknown => ("row of unknown kind", "rows of unknown kind"),
             };
             plural(*n, one, many)

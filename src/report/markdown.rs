@@ -36,30 +36,63 @@ impl Render for Markdown {
             }
         }
 
-        out.push_str("\n## Metrics\n\n");
-        out.push_str(
-            "| Metric | Fulfilled by | Window | Value | Target | Status | Defects |\n\
-             |---|---|---|--:|---|---|--:|\n",
-        );
-        for row in &doc.metrics {
-            let status = status_word(row.status);
-            let status = if row.status == Status::Bad {
-                format!("**{status}**")
-            } else {
-                status.to_string()
-            };
-            let w = row.window;
-            let cells = [
-                row.name.to_string(),
-                row.fulfilled_by.to_string(),
-                format!("{} – {} ({} d)", w.from, w.to, w.days),
-                row.value.clone(),
-                row.target.clone(),
-                status,
-                format!("{} of {}", row.defects, row.total),
-            ];
-            let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if !doc.metrics.is_empty() {
+            out.push_str("\n## Metrics\n\n");
+            out.push_str(
+                "| Metric | Fulfilled by | Window | Value | Target | Status | Defects |\n\
+                 |---|---|---|--:|---|---|--:|\n",
+            );
+            for row in &doc.metrics {
+                let status = status_word(row.status);
+                let status = if row.status == Status::Bad {
+                    format!("**{status}**")
+                } else {
+                    status.to_string()
+                };
+                let w = row.window;
+                let cells = [
+                    row.name.to_string(),
+                    row.fulfilled_by.to_string(),
+                    format!("{} – {} ({} d)", w.from, w.to, w.days),
+                    row.value.clone(),
+                    row.target.clone(),
+                    status,
+                    format!("{} of {}", row.defects, row.total),
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+        }
+
+        if let Some(a) = &doc.amazon {
+            out.push_str("\n## Amazon's Account Health report\n\n");
+            out.push_str(&format!("{}\n\n", escape(&a.summary)));
+            out.push_str(
+                "| Metric | Fulfilled by | Amazon's window | Amazon | Ours | Difference |\n\
+                 |---|---|---|--:|--:|--:|\n",
+            );
+            for r in &a.rows {
+                let cells = [
+                    r.name,
+                    r.fulfilled_by,
+                    &r.window,
+                    &r.amazon,
+                    &r.ours,
+                    &r.difference,
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+            out.push('\n');
+            for e in &a.explanations {
+                out.push_str(&format!("- {}\n", escape(e)));
+            }
+            if !a.policy.is_empty() {
+                out.push_str("\nPolicy items with defects (Amazon's figures; sellerhealth cannot compute them):\n\n");
+                for p in &a.policy {
+                    out.push_str(&format!("- {}\n", escape(p)));
+                }
+            }
         }
 
         if !doc.families.is_empty() {

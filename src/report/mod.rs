@@ -2,6 +2,7 @@
 //! ([`build`]), the JSON contract ([`contract`]), the people-facing layout
 //! ([`document`]) and one renderer per format. All prose lives in this layer.
 
+pub mod amazon;
 pub mod build;
 pub mod contract;
 pub mod csv;

@@ -3,6 +3,7 @@
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
 
+use super::amazon::AmazonBlock;
 use super::document::{tips_ref, Document, FamilySection, Tips};
 use super::words::{clean, status_word};
 use super::{Render, RenderOptions, Report};
@@ -54,9 +55,17 @@ impl Render for TableFormat {
             }
         }
 
-        out.push('\n');
-        out.push_str(&p.heading("Metrics"));
-        out.push_str(&metrics_table(&doc, options));
+        if !doc.metrics.is_empty() {
+            out.push('\n');
+            out.push_str(&p.heading("Metrics"));
+            out.push_str(&metrics_table(&doc, options));
+        }
+
+        if let Some(a) = &doc.amazon {
+            out.push('\n');
+            out.push_str(&p.heading("Amazon's Account Health report"));
+            amazon(&mut out, a, options, width);
+        }
 
         for (i, f) in doc.families.iter().enumerate() {
             out.push('\n');
@@ -153,6 +162,47 @@ fn metrics_table(doc: &Document<'_>, options: &RenderOptions) -> String {
         ]);
     }
     format!("{t}\n")
+}
+
+fn amazon(out: &mut String, a: &AmazonBlock, options: &RenderOptions, width: usize) {
+    out.push_str(&wrap(&clean(&a.summary), width, "", ""));
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    if let Some(w) = options.width {
+        t.set_width(w);
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    t.set_header(vec![
+        "Metric",
+        "Fulfilled by",
+        "Amazon's window",
+        "Amazon",
+        "Ours",
+        "Difference",
+    ]);
+    for r in &a.rows {
+        t.add_row(vec![
+            Cell::new(r.name),
+            Cell::new(r.fulfilled_by),
+            Cell::new(&r.window),
+            Cell::new(clean(&r.amazon)),
+            Cell::new(&r.ours),
+            Cell::new(&r.difference),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+    for e in &a.explanations {
+        out.push_str(&wrap(&clean(e), width, "  - ", "    "));
+    }
+    if !a.policy.is_empty() {
+        out.push_str(
+            "Policy items with defects (Amazon's figures; sellerhealth cannot compute them):\n",
+        );
+        for p in &a.policy {
+            out.push_str(&wrap(&clean(p), width, "  - ", "    "));
+        }
+    }
 }
 
 fn family(out: &mut String, f: &FamilySection, width: usize, p: &Painter) {
