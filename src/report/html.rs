@@ -13,6 +13,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use super::amazon::AmazonBlock;
 use super::contract::{scope_key, status_key, Condition, MetricReport};
 use super::document::{Document, FamilySection, Group, Tips};
 use super::metric_words::vocab;
@@ -78,13 +79,20 @@ fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> M
                 (headline(doc, report))
                 main {
                     (act_now(&doc.act_now))
-                    (overview(doc, report))
+                    @if !doc.metrics.is_empty() {
+                        (overview(doc, report))
+                    }
+                    @if let Some(a) = &doc.amazon {
+                        (amazon(a))
+                    }
                     // Issue 12 (trend): a section of 30-day trend lines, one
                     // per metric with its target line, goes here (`--no-trend`
                     // leaves it out).
-                    (cards(doc, report, warn_at, details))
-                    // Issue 13 (Amazon comparison) and issue 12 (changes since
-                    // the last snapshot): their sections go here, when present.
+                    @if !doc.metrics.is_empty() {
+                        (cards(doc, report, warn_at, details))
+                    }
+                    // Issue 12 (changes since the last snapshot): its section
+                    // goes here, when present.
                     (not_measured(&doc.not_measured))
                 }
                 footer {
@@ -459,6 +467,50 @@ fn tip_links(ns: &[usize]) -> Markup {
     }
 }
 
+/// Amazon's Account Health report beside ours.
+fn amazon(a: &AmazonBlock) -> Markup {
+    html! {
+        section #amazon aria-labelledby="amazon-h" {
+            h2 #amazon-h { "Amazon's Account Health report" }
+            p { (clean(&a.summary)) }
+            table.overview {
+                thead {
+                    tr {
+                        th scope="col" { "Metric" }
+                        th scope="col" { "Fulfilled by" }
+                        th scope="col" { "Amazon's window" }
+                        th scope="col" class="num" { "Amazon" }
+                        th scope="col" class="num" { "Ours" }
+                        th scope="col" class="num" { "Difference" }
+                    }
+                }
+                tbody {
+                    @for r in &a.rows {
+                        tr {
+                            th scope="row" { (r.name) }
+                            td data-label="Fulfilled by" { (r.fulfilled_by) }
+                            td data-label="Amazon's window" { (clean(&r.window)) }
+                            td.num data-label="Amazon" { (clean(&r.amazon)) }
+                            td.num data-label="Ours" { (r.ours) }
+                            td.num data-label="Difference" { (r.difference) }
+                        }
+                    }
+                }
+            }
+            ul {
+                @for e in &a.explanations { li { (clean(e)) } }
+            }
+            @if !a.policy.is_empty() {
+                h3 { "Policy items with defects" }
+                p { "Amazon's figures; sellerhealth cannot compute them." }
+                ul {
+                    @for p in &a.policy { li { (clean(p)) } }
+                }
+            }
+        }
+    }
+}
+
 fn not_measured(lines: &[String]) -> Markup {
     if lines.is_empty() {
         return html! {};
@@ -498,6 +550,7 @@ fn kind_word(k: InputKind) -> &'static str {
         InputKind::Claims => "claims",
         InputKind::Returns => "returns",
         InputKind::Messages => "messages",
+        InputKind::Performance => "performance",
         InputKind::Unknown => "unknown",
     }
 }
