@@ -383,8 +383,12 @@ fn hostile_amazon_figures_never_break_the_audit() {
                 "reportingDateTo": "9999-12-31"}, "orderCount": 1, "orderWithDefects": {"count": 5}}}
         }]}),
     );
-    for format in ["json", "table", "markdown", "csv"] {
+    for format in ["json", "table", "markdown", "csv", "html"] {
         let out = audit_with(&path, &["--format", format]);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        if format == "html" {
+            assert!(out.stdout.contains("&lt;script&gt;"), "Amazon's status shown, escaped");
+            assert!(!out.stdout.contains("<script"), "raw markup from Amazon's JSON");
+        }
     }
 }
