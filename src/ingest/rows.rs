@@ -177,7 +177,7 @@ impl RowParser<'_> {
     }
 
     fn feedback(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
-        self.required_instant(row, Field::Date, Role::Event)?;
+        let date = self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
         let rating = parse_rating(rating_text).ok_or_else(|| {
             format!(
@@ -187,7 +187,7 @@ impl RowParser<'_> {
         })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
-        model.add_feedback(id, rating, removed);
+        model.add_feedback(id, rating, removed, Some(date));
         Ok(())
     }
 
@@ -210,7 +210,7 @@ impl RowParser<'_> {
                 ))
             }
         };
-        self.instant(row, Field::ClaimDate, Role::Event)?;
+        let date = self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
         const STATUSES: [(&str, bool); 7] = [
             ("", false),
@@ -236,14 +236,15 @@ impl RowParser<'_> {
                 .get(row, Field::Reason)
                 .to_lowercase()
                 .contains("fraud");
-        model.add_claim(id, kind, !voided && !fraud);
+        model.add_claim(id, kind, !voided && !fraud, date);
         Ok(())
     }
 
     fn returned(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.add_claim(id, ClaimType::AToZ, true);
+            let date = self.instant(row, Field::ReturnRequestDate, Role::Event)?;
+            model.add_claim(id, ClaimType::AToZ, true, date);
         }
         Ok(())
     }

@@ -29,7 +29,10 @@ pub fn open_orders(ctx: &Context<'_>) -> Vec<OpenOrder> {
         .orders
         .iter()
         .filter(|(key, o)| {
-            o.is_seller_fulfilled() && !o.is_cancelled() && !ctx.ship_confirmed(**key, o)
+            o.is_seller_fulfilled()
+                && ctx.exists(o)
+                && !ctx.cancelled(o)
+                && !ctx.ship_confirmed(**key, o)
         })
         .filter_map(|(key, o)| {
             let ship_by = ctx.ship_by(o)?;

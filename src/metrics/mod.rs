@@ -2,6 +2,7 @@
 //! day, the calendar and the policy. One file per metric family.
 
 pub mod act_now;
+pub mod asof;
 pub mod cancellation;
 pub mod defect;
 pub mod defects;
@@ -110,12 +111,6 @@ impl<'a> Context<'a> {
     /// The order id as text.
     pub fn id(&self, key: OrderKey) -> String {
         self.model.ids.name(key).into_owned()
-    }
-
-    /// Whether the order has a shipment row or a `Shipped…` status.
-    pub fn ship_confirmed(&self, key: OrderKey, order: &Order) -> bool {
-        self.model.shipments.contains_key(&key)
-            || order.status() == crate::model::StatusClass::Shipped
     }
 }
 

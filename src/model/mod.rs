@@ -19,7 +19,7 @@ use crate::calendar::Instant;
 pub use amazon::{
     AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
 };
-pub use complaints::{ClaimType, Complaints};
+pub use complaints::{ClaimType, Complaints, Since};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
 pub use inputs::{InputKind, InputSummary, ReadWarning};
 pub use message::Message;
@@ -118,28 +118,32 @@ impl Model {
         }
     }
 
-    pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool) {
+    /// A feedback row: its rating, whether it was removed, and its date.
+    pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
-        if !removed {
-            c.worst_rating = if c.worst_rating == 0 {
-                rating
-            } else {
-                c.worst_rating.min(rating)
-            };
-            c.negative_feedback |= rating <= 2;
+        let since = Since::of(date);
+        match rating {
+            _ if removed => {}
+            1 => c.rated_1 = c.rated_1.min(since),
+            2 => c.rated_2 = c.rated_2.min(since),
+            _ => {}
         }
     }
 
-    /// A claim that counts (status and fraud already judged) or one that does not.
-    pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
+    /// A claim that counts (status and fraud already judged) or one that
+    /// does not, with its date (`claim-date`, `return-request-date`) if any.
+    pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
-        match kind {
-            ClaimType::AToZ => c.a_to_z |= counts,
-            ClaimType::Chargeback => c.chargeback |= counts,
+        if counts {
+            let slot = match kind {
+                ClaimType::AToZ => &mut c.a_to_z,
+                ClaimType::Chargeback => &mut c.chargeback,
+            };
+            *slot = (*slot).min(Since::of(date));
         }
     }
 
