@@ -13,6 +13,7 @@ pub mod response;
 pub mod shipping;
 pub mod status;
 pub mod tracking;
+pub mod trend;
 
 #[cfg(test)]
 mod properties;
@@ -20,6 +21,8 @@ mod properties;
 pub mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;
 
 use chrono::NaiveDate;
 
