@@ -7,12 +7,13 @@ use anyhow::Result;
 use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
-use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed, TrendDays};
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
-use crate::model::Model;
+use crate::model::{InputSummary, Model, ReadWarning};
 use crate::reconcile;
+use crate::report::trend::TrendReport;
 use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
 
@@ -76,6 +77,11 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
         }
+        Parsed::TrendSchema => {
+            write_stdout(&report::trend::schema_text())?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Trend(config, days) => run_trend(&config, days),
         Parsed::Completions(shell) => {
             use clap::CommandFactory;
             let mut out = Vec::new();
@@ -92,12 +98,24 @@ fn write_stdout(s: &str) -> Result<()> {
     Ok(())
 }
 
-/// Reads every input, computes every metric and builds the report.
-pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
-    let cal = Calendar::new(config.tz);
-    let as_of = config
+/// The as-of day: `--as-of`, else yesterday in the zone in force.
+fn as_of_day(config: &AuditConfig) -> chrono::NaiveDate {
+    config
         .as_of
-        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
+        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1))
+}
+
+/// What reading the inputs gave.
+struct Read {
+    model: Model,
+    inputs: Vec<InputSummary>,
+    warnings: Vec<ReadWarning>,
+}
+
+/// Reads every input once, keeping the orders the windows of every day from
+/// `first_day` to the as-of day need.
+fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Read, InputError> {
+    let cal = Calendar::new(config.tz);
     let options = ReadOptions {
         values: ValueParser::new(cal, config.marketplace.date_order()),
         fallback: config
@@ -150,7 +168,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             inputs.push(summary);
         }
     }
-    let mut earliest = metrics::earliest_purchase_day(as_of, config.handling_days);
+    let mut earliest = metrics::earliest_purchase_day(first_day, config.handling_days);
     if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
         earliest = earliest.min(first);
     }
@@ -171,6 +189,22 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         progress.read(spec);
     }
     drop(progress);
+    Ok(Read {
+        model,
+        inputs,
+        warnings,
+    })
+}
+
+/// Reads every input, computes every metric and builds the report.
+pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
+    let cal = Calendar::new(config.tz);
+    let as_of = as_of_day(config);
+    let Read {
+        model,
+        inputs,
+        warnings,
+    } = read_inputs(config, as_of)?;
     let (reconciliation, amazon_notes) =
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
@@ -190,6 +224,68 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         amazon_notes,
         max_age_days: Some(DEFAULT_MAX_AGE_DAYS),
     }))
+}
+
+/// The longest trend, in days (SPEC §10.2).
+pub const MAX_TREND_DAYS: i64 = 400;
+
+/// Reads every input once and measures every metric on every day of the trend.
+pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
+    let cal = Calendar::new(config.tz);
+    let to = as_of_day(config);
+    let from = match days {
+        TrendDays::Last(n) => add_days(to, 1 - i64::from(n)),
+        TrendDays::From(from) => {
+            if from > to {
+                anyhow::bail!(
+                    "error: --from {from} is after the as-of day {to}: a trend runs from --from up to the as-of day"
+                );
+            }
+            if (to - from).num_days() >= MAX_TREND_DAYS {
+                anyhow::bail!(
+                    "error: --from {from} is more than {MAX_TREND_DAYS} days before the as-of day {to}"
+                );
+            }
+            from
+        }
+    };
+    let Read {
+        model,
+        inputs,
+        warnings,
+    } = read_inputs(config, from)?;
+    let series = metrics::trend::trend(&model, cal, from, to, config.handling_days);
+    let coverage = coverage(&model, cal);
+    Ok(report::trend::build(report::trend::TrendFacts {
+        from,
+        to,
+        timezone: cal.tz().name().to_string(),
+        marketplace: config.marketplace.code().to_string(),
+        warn_at: config.warn_at,
+        inputs,
+        warnings: warnings
+            .iter()
+            .map(|w| sanitize(&report::words::read_warning(w)))
+            .collect(),
+        series,
+        coverage,
+    }))
+}
+
+/// The first day the orders, shipments and messages read cover. Orders
+/// remembered by id only were placed before the reader's cutoff: the data
+/// then reaches at least that far back.
+fn coverage(model: &Model, cal: Calendar) -> report::trend::Coverage {
+    let day = |t: Option<crate::calendar::Instant>| t.map(|t| cal.day_of(t));
+    let mut orders = model.orders.iter().map(|(_, o)| o.purchase()).min();
+    if !model.dropped.is_empty() {
+        orders = orders.min(model.cutoff).or(model.cutoff);
+    }
+    report::trend::Coverage {
+        orders: day(orders),
+        shipments: day(model.shipments.values().map(|s| s.first).min()),
+        messages: day(model.messages.iter().map(|m| m.received).min()),
+    }
 }
 
 /// Amazon's report is stale when it ends more than this many days before the as-of day.
@@ -299,6 +395,46 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     }
     Ok(if config.check {
         match report.status {
+            Status::Good | Status::NoData => Exit::Ok,
+            Status::Warning => Exit::Warning,
+            Status::Bad => Exit::Bad,
+        }
+    } else {
+        Exit::Ok
+    })
+}
+
+fn run_trend(config: &AuditConfig, days: TrendDays) -> Result<Exit> {
+    if let Some(path) = &config.output {
+        crate::output::check(path)?;
+    }
+    if config.format == Format::Html {
+        anyhow::bail!("error: trend has no html format (use table, markdown, csv or json)");
+    }
+    let t = trend(config, days)?;
+    if !config.quiet {
+        let mut err = io::stderr().lock();
+        for w in &t.warnings {
+            let _ = writeln!(err, "warning: {w}");
+        }
+    }
+    let width = if config.output.is_none() && io::stdout().is_terminal() {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    };
+    let text = match config.format {
+        Format::Json => report::trend::json(&t),
+        Format::Csv => report::trend::csv(&t),
+        Format::Markdown => report::trend::markdown(&t),
+        Format::Table | Format::Html => report::trend::table(&t, width),
+    };
+    match &config.output {
+        Some(path) => crate::output::write_file(path, text.as_bytes())?,
+        None => write_stdout(&text)?,
+    }
+    Ok(if config.check {
+        match report::trend::last_status(&t) {
             Status::Good | Status::NoData => Exit::Ok,
             Status::Warning => Exit::Warning,
             Status::Bad => Exit::Bad,

@@ -43,6 +43,9 @@ pub enum Command {
     /// Audit report files or directories and print each metric against Amazon's target.
     #[command(after_help = AUDIT_EXAMPLES)]
     Audit(Box<AuditArgs>),
+    /// Every metric on every day up to the as-of day, as `audit --as-of DAY` gives it, reading the inputs once.
+    #[command(after_help = TREND_EXAMPLES)]
+    Trend(Box<TrendArgs>),
     /// Explain how a metric is computed and what improves it.
     #[command(
         after_help = "Examples:\n  sellerhealth explain\n  sellerhealth explain order_defect_rate\n  sellerhealth explain lsr"
@@ -51,11 +54,15 @@ pub enum Command {
         /// The metric (e.g. `order_defect_rate`, or `odr`); without it, the list of metrics.
         metric: Option<String>,
     },
-    /// Print the JSON Schema of `audit --format json`.
+    /// Print the JSON Schema of `audit --format json` (or, with `trend`, of `trend --format json`).
     #[command(
         after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -"
     )]
-    Schema,
+    Schema {
+        /// `trend` for the schema of `sellerhealth trend --format json`.
+        #[arg(value_parser = ["audit", "trend"])]
+        of: Option<String>,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  sellerhealth completions bash > ~/.local/share/bash-completion/completions/sellerhealth"
@@ -64,6 +71,32 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+const TREND_EXAMPLES: &str = "\
+Examples:
+  sellerhealth trend reports/
+  sellerhealth trend --days 90 --as-of 2026-11-20 reports/
+  sellerhealth trend --from 2026-10-01 --format csv reports/ > trend.csv";
+
+/// `trend`: the input options of `audit`, and which days.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub audit: AuditArgs,
+    /// Days up to the as-of day, 1–400 [default: 30].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=400), conflicts_with = "from")]
+    pub days: Option<u32>,
+    /// The first day of the trend, YYYY-MM-DD (at most 400 days before the as-of day).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub from: Option<NaiveDate>,
+}
+
+/// Which days a trend covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendDays {
+    Last(u32),
+    From(NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -217,8 +250,10 @@ pub struct AuditConfig {
 /// The parsed command.
 pub enum Parsed {
     Audit(Box<AuditConfig>),
+    Trend(Box<AuditConfig>, TrendDays),
     Explain(Option<String>),
     Schema,
+    TrendSchema,
     Completions(clap_complete::Shell),
 }
 
@@ -238,60 +273,83 @@ where
                     "missing audit arguments",
                 )
             })?;
-            let inputs = ordered_inputs(sub, &a);
-            if inputs.is_empty() {
-                return Err(audit_usage_error(
-                    clap::error::ErrorKind::MissingRequiredArgument,
-                    "no report given: name files or directories (or use --orders FILE …)",
-                ));
-            }
-            // `-o -` is standard output (SPEC §9.4).
-            let output = a.output.filter(|p| p.as_os_str() != "-");
-            let format = match (a.json, a.format, &output) {
-                (true, _, _) => Format::Json,
-                (false, Some(format), _) => format,
-                (false, None, Some(path)) => format_for_path(path),
-                (false, None, None) => Format::Table,
+            Parsed::Audit(Box::new(audit_config(sub, *a, "audit")?))
+        }
+        Command::Trend(t) => {
+            let sub = matches.subcommand_matches("trend").ok_or_else(|| {
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingSubcommand,
+                    "missing trend arguments",
+                )
+            })?;
+            let t = *t;
+            let days = match (t.from, t.days) {
+                (Some(from), _) => TrendDays::From(from),
+                (None, days) => TrendDays::Last(days.unwrap_or(30)),
             };
-            Parsed::Audit(Box::new(AuditConfig {
-                inputs,
-                as_of: a.as_of,
-                marketplace: a.marketplace,
-                tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
-                handling_days: a.handling_days,
-                format,
-                details: a.details,
-                check: a.check,
-                warn_at: a.warn_at,
-                strict: a.strict,
-                encoding: a.encoding,
-                color: a.color,
-                output,
-                quiet: a.quiet,
-                threads: if a.sequential {
-                    1
-                } else {
-                    a.threads.map_or_else(
-                        || std::thread::available_parallelism().map_or(1, usize::from),
-                        usize::from,
-                    )
-                },
-                parallel_min_bytes: a
-                    .parallel_min_bytes
-                    .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
-            }))
+            Parsed::Trend(Box::new(audit_config(sub, t.audit, "trend")?), days)
         }
         Command::Explain { metric } => Parsed::Explain(metric),
-        Command::Schema => Parsed::Schema,
+        Command::Schema { of } => match of.as_deref() {
+            Some("trend") => Parsed::TrendSchema,
+            _ => Parsed::Schema,
+        },
         Command::Completions { shell } => Parsed::Completions(shell),
     })
 }
 
-/// A usage error of `audit`, printed with its usage line (exit 3).
-fn audit_usage_error(kind: clap::error::ErrorKind, message: &str) -> clap::Error {
+/// The input options of `audit` (and `trend`), resolved.
+fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditConfig, clap::Error> {
+    let inputs = ordered_inputs(sub, &a);
+    if inputs.is_empty() {
+        return Err(usage_error(
+            command,
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "no report given: name files or directories (or use --orders FILE …)",
+        ));
+    }
+    // `-o -` is standard output (SPEC §9.4).
+    let output = a.output.filter(|p| p.as_os_str() != "-");
+    let format = match (a.json, a.format, &output) {
+        (true, _, _) => Format::Json,
+        (false, Some(format), _) => format,
+        (false, None, Some(path)) => format_for_path(path),
+        (false, None, None) => Format::Table,
+    };
+    Ok(AuditConfig {
+        inputs,
+        as_of: a.as_of,
+        marketplace: a.marketplace,
+        tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
+        handling_days: a.handling_days,
+        format,
+        details: a.details,
+        check: a.check,
+        warn_at: a.warn_at,
+        strict: a.strict,
+        encoding: a.encoding,
+        color: a.color,
+        output,
+        quiet: a.quiet,
+        threads: if a.sequential {
+            1
+        } else {
+            a.threads.map_or_else(
+                || std::thread::available_parallelism().map_or(1, usize::from),
+                usize::from,
+            )
+        },
+        parallel_min_bytes: a
+            .parallel_min_bytes
+            .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
+    })
+}
+
+/// A usage error of `command`, printed with its usage line (exit 3).
+fn usage_error(command: &str, kind: clap::error::ErrorKind, message: &str) -> clap::Error {
     let mut cmd = Cli::command();
     clap::Error::raw(kind, format!("{message}\n")).with_cmd(
-        &cmd.find_subcommand_mut("audit")
+        &cmd.find_subcommand_mut(command)
             .cloned()
             .unwrap_or_default(),
     )

@@ -308,7 +308,7 @@ pub struct ForecastReport {
 #[derive(Serialize, JsonSchema)]
 #[serde(remote = "Status", rename_all = "snake_case")]
 #[schemars(rename = "Status")]
-enum StatusDef {
+pub(super) enum StatusDef {
     NoData,
     Good,
     Warning,
@@ -357,7 +357,7 @@ enum InputKindDef {
 #[derive(Serialize, JsonSchema)]
 #[serde(remote = "MetricId", rename_all = "snake_case")]
 #[schemars(rename = "MetricId")]
-enum MetricIdDef {
+pub(super) enum MetricIdDef {
     OrderDefectRate,
     LateShipmentRate,
     PreFulfillmentCancelRate,
@@ -380,7 +380,7 @@ pub fn scope_key(s: Scope) -> &'static str {
 #[derive(Serialize, JsonSchema)]
 #[serde(remote = "Scope", rename_all = "lowercase")]
 #[schemars(rename = "Scope")]
-enum ScopeDef {
+pub(super) enum ScopeDef {
     Mfn,
     Afn,
     All,

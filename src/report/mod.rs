@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod metric_words;
 pub mod schema;
 pub mod table;
+pub mod trend;
 pub mod words;
 
 pub use contract::{MetricReport, Report, SCHEMA_VERSION};
