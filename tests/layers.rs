@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "cli",
             "output",
+            "history",
             "report",
             "advice",
             "metrics",
@@ -38,6 +39,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("output", &["text"]),
+    (
+        "history",
+        &[
+            "report",
+            "advice",
+            "metrics",
+            "model",
+            "calendar",
+            "policy",
+            "marketplace",
+            "text",
+        ],
+    ),
     (
         "report",
         &[
