@@ -509,6 +509,8 @@ fn an_empty_history_lists_nothing() {
         (r.code, r.stdout.as_str()),
         (0, "No snapshot in the history matches.\n")
     );
+    // Listing sets nothing up.
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// An empty database opened only to list: left as it is, with no tables.
+    empty: bool,
 }
 
 /// Which snapshots to list.
@@ -80,6 +82,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            empty: false,
         };
         store
             .conn
@@ -94,6 +97,11 @@ impl Store {
             read.finish().map_err(|e| error(&shown, &e))?;
             found
         };
+        if !create && matches!(found, Found::Empty) {
+            // Nothing to list, and nothing to set up for a listing.
+            store.empty = true;
+            return Ok(store);
+        }
         // WAL lets readers and a writer work at once; it is kept in the file.
         let mode: String = store
             .conn
@@ -249,6 +257,9 @@ impl Store {
     /// The snapshots that pass `filter`, oldest first: by as-of day, then
     /// recording time.
     pub fn list(&self, filter: &Filter) -> Result<Vec<Snapshot>, HistoryError> {
+        if self.empty {
+            return Ok(Vec::new());
+        }
         let mut stmt = self
             .conn
             .prepare(&format!(
