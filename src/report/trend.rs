@@ -300,7 +300,7 @@ pub fn table(t: &TrendReport, width: Option<u16>) -> String {
     let rows = summaries(t);
     let mut table = comfy_table::Table::new();
     table
-        .load_preset(comfy_table::presets::UTF8_FULL)
+        .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_header(HEADER.to_vec());
     if let Some(w) = width {
         table.set_width(w);
