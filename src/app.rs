@@ -155,8 +155,16 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     drop(progress);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
+    // ACT NOW is judged at --now; else at the current time, unless an as-of
+    // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
+    ctx.now = match (config.now, config.as_of) {
+        (Some(now), _) => now,
+        (None, Some(_)) => ctx.evaluation,
+        (None, None) => Utc::now().timestamp(),
+    };
     Ok(report::build::report(report::build::Facts {
         as_of,
+        now: ctx.now,
         cal,
         marketplace: config.marketplace.code().to_string(),
         warn_at: config.warn_at,

@@ -4,10 +4,11 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::calendar::{Calendar, Instant};
 use crate::ingest::header::Kind;
 use crate::marketplace::Marketplace;
 use crate::policy::Ratio;
@@ -104,6 +105,11 @@ pub struct AuditArgs {
     /// The last day included in every window, YYYY-MM-DD [default: yesterday in the time zone in force].
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
+    /// The instant at which ACT NOW is judged (open orders, messages, claims): RFC 3339, or
+    /// YYYY-MM-DDTHH:MM in the time zone in force [default: the current time; with --as-of, the
+    /// start of the day after it].
+    #[arg(long, value_name = "INSTANT", value_parser = parse_now)]
+    pub now: Option<NowArg>,
     /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
     #[arg(
         long,
@@ -165,6 +171,28 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
+/// `--now` as given: an instant, or a wall-clock time in the zone in force
+/// (known only once `--tz`/`--marketplace` are read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NowArg {
+    Instant(Instant),
+    Local(NaiveDateTime),
+}
+
+fn parse_now(s: &str) -> Result<NowArg, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(NowArg::Instant(t.timestamp()));
+    }
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .map(NowArg::Local)
+        .map_err(|_| {
+            format!(
+                "'{s}' is not an instant: give RFC 3339 (2026-11-21T09:30:00-08:00) or \
+                 YYYY-MM-DDTHH:MM in the time zone in force (2026-11-21T09:30)"
+            )
+        })
+}
+
 fn parse_tz(s: &str) -> Result<Tz, String> {
     s.parse::<Tz>()
         .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
@@ -190,6 +218,8 @@ pub struct AuditConfig {
     /// Inputs in the order given on the command line, with forced kinds.
     pub inputs: Vec<(PathBuf, Option<Kind>)>,
     pub as_of: Option<NaiveDate>,
+    /// `--now`, resolved in the zone in force (`None`: see [`AuditConfig::now`]).
+    pub now: Option<Instant>,
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
@@ -250,11 +280,16 @@ where
                     .map_err(|msg| audit_usage_error(clap::error::ErrorKind::InvalidValue, &msg))?,
                 (false, None, None) => Format::Table,
             };
+            let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
             Parsed::Audit(Box::new(AuditConfig {
                 inputs,
                 as_of: a.as_of,
+                now: a.now.map(|n| match n {
+                    NowArg::Instant(t) => t,
+                    NowArg::Local(naive) => Calendar::new(tz).local(naive),
+                }),
                 marketplace: a.marketplace,
-                tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
+                tz,
                 handling_days: a.handling_days,
                 format,
                 details: a.details,

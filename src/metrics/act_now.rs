@@ -1,6 +1,7 @@
-//! What to do today: open orders at risk and messages due.
+//! What to do now: open orders at risk, messages due and claims to answer,
+//! judged at [`Context::now`] (SPEC §9.1), not at E.
 
-use super::{expired::auto_cancel_at, response::is_pending, Context};
+use super::{expired::auto_cancel_at, Context};
 use crate::calendar::Instant;
 use crate::policy::RESPONSE_HOURS;
 
@@ -34,9 +35,9 @@ pub fn open_orders(ctx: &Context<'_>) -> Vec<OpenOrder> {
         .filter_map(|(key, o)| {
             let ship_by = ctx.ship_by(o)?;
             let auto_cancel = auto_cancel_at(ctx, o)?;
-            let state = if ctx.evaluation > auto_cancel {
+            let state = if ctx.now > auto_cancel {
                 OpenState::Expired
-            } else if ctx.evaluation > ship_by {
+            } else if ctx.now > ship_by {
                 OpenState::Late
             } else {
                 OpenState::Due
@@ -59,12 +60,20 @@ pub struct PendingMessage {
     pub answer_by: Instant,
 }
 
+/// Unanswered messages received in the 24 hours up to now (SPEC §4's
+/// pending messages, judged at now instead of E).
 pub fn pending_messages(ctx: &Context<'_>) -> Vec<PendingMessage> {
+    let limit = RESPONSE_HOURS * 3600;
     let mut out: Vec<PendingMessage> = ctx
         .model
         .messages
         .iter()
-        .filter(|m| !m.no_response_needed && is_pending(ctx, m))
+        .filter(|m| {
+            !m.no_response_needed
+                && m.received <= ctx.now
+                && ctx.now - m.received <= limit
+                && m.responded.is_none()
+        })
         .map(|m| PendingMessage {
             message_id: m.id.to_string(),
             answer_by: m.received + RESPONSE_HOURS * 3600,

@@ -10,7 +10,7 @@ use super::contract::{
 };
 use super::words;
 use crate::advice;
-use crate::calendar::{Calendar, Window};
+use crate::calendar::{Calendar, Instant, Window};
 use crate::metrics::act_now::{OpenOrder, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
 use crate::metrics::{forecast, Measured, Note};
@@ -20,6 +20,8 @@ use crate::policy::{MetricId, Ratio, Target};
 /// Everything one audit found, before it is judged and put into words.
 pub struct Facts {
     pub as_of: NaiveDate,
+    /// The instant ACT NOW is judged at.
+    pub now: Instant,
     pub cal: Calendar,
     pub marketplace: String,
     pub warn_at: Ratio,
@@ -51,6 +53,7 @@ pub fn report(f: Facts) -> Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
         as_of: f.as_of.to_string(),
+        now: cal.rfc3339(f.now),
         timezone: cal.tz().name().to_string(),
         marketplace: f.marketplace,
         status: overall(&metrics),

@@ -23,6 +23,12 @@ pub struct Report {
     /// The last day included in every window (`YYYY-MM-DD`).
     #[schemars(extend("format" = "date"))]
     pub as_of: String,
+    /// The instant at which `open_orders`, `pending_messages` and `claims_due`
+    /// are judged (RFC 3339): `--now`, else the time of the run, or with
+    /// `--as-of` the start of the day after it. Metrics are judged at the end
+    /// of the as-of day whatever `now` is.
+    #[schemars(extend("format" = "date-time"))]
+    pub now: String,
     /// The IANA time zone in force.
     pub timezone: String,
     /// The marketplace code (`US`, `DE`, …).
