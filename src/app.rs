@@ -172,6 +172,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         measured: metrics::measure_all(&ctx),
         open_orders: act_now::open_orders(&ctx),
         pending_messages: act_now::pending_messages(&ctx),
+        claims_due: act_now::claims_due(&ctx),
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
     }))

@@ -144,3 +144,66 @@ fn a_bad_now_is_a_usage_error() {
         assert!(r.stderr.contains("RFC 3339"), "{bad}: {}", r.stderr);
     }
 }
+
+#[test]
+fn open_claims_are_listed_with_their_deadlines() {
+    // Open A-to-z claims appeared nowhere: not in the JSON, not in ACT NOW.
+    let dir = morning_after();
+    write(
+        dir.path(),
+        "claims.csv",
+        "order-id,claim-type,claim-date,claim-status,reason\n\
+         111-0000000-0000001,a-to-z,2026-11-19,open,Not received\n\
+         999-0000000-0000009,chargeback,2026-11-20,,Not as described\n\
+         111-0000000-0000001,chargeback,2026-11-01,granted,\n\
+         111-0000000-0000002,a-to-z,,pending,\n",
+    );
+    let d = dir.path().to_str().unwrap();
+    let r = run([
+        "audit",
+        "--json",
+        "--as-of",
+        "2026-11-20",
+        "--now",
+        "2026-11-22T01:00",
+        d,
+    ]);
+    let claims = &r.json()["claims_due"];
+    assert_eq!(
+        claims,
+        &serde_json::json!([
+            {"order_id": "111-0000000-0000001", "kind": "a_to_z", "claim_date": "2026-11-19",
+             "respond_by": "2026-11-22T00:00:00-08:00", "state": "overdue"},
+            // On an order absent from the orders file: listed all the same.
+            {"order_id": "999-0000000-0000009", "kind": "chargeback", "claim_date": "2026-11-20",
+             "respond_by": "2026-11-27T00:00:00-08:00", "state": "due"},
+            {"order_id": "111-0000000-0000002", "kind": "a_to_z", "claim_date": null,
+             "respond_by": null, "state": "due"}
+        ])
+    );
+    let table = run([
+        "audit",
+        "--as-of",
+        "2026-11-20",
+        "--now",
+        "2026-11-22T01:00",
+        "-q",
+        d,
+    ]);
+    assert!(
+        table.stdout.contains("Claims to answer:"),
+        "{}",
+        table.stdout
+    );
+    let flat = table
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains(
+            "999-0000000-0000009: chargeback of 2026-11-20: answer it by 2026-11-27 00:00"
+        ),
+        "{flat}"
+    );
+}

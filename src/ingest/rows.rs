@@ -208,18 +208,19 @@ impl RowParser<'_> {
                 ))
             }
         };
-        self.instant(row, Field::ClaimDate, Role::Event)?;
+        let date = self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
-        const STATUSES: [(&str, bool); 7] = [
-            ("", false),
-            ("pending", false),
-            ("open", false),
-            ("granted", false),
-            ("denied", true),
-            ("withdrawn", true),
-            ("reversed", true),
+        // (voided, still open: to answer)
+        const STATUSES: [(&str, (bool, bool)); 7] = [
+            ("", (false, true)),
+            ("pending", (false, true)),
+            ("open", (false, true)),
+            ("granted", (false, false)),
+            ("denied", (true, false)),
+            ("withdrawn", (true, false)),
+            ("reversed", (true, false)),
         ];
-        let voided = match lookup(status, &STATUSES) {
+        let (voided, open) = match lookup(status, &STATUSES) {
             Some(v) => v,
             None => {
                 return Err(format!(
@@ -235,9 +236,15 @@ impl RowParser<'_> {
                 .to_lowercase()
                 .contains("fraud");
         model.add_claim(id, kind, !voided && !fraud);
+        if open {
+            model.add_open_claim(id, kind, date);
+        }
         Ok(())
     }
 
+    /// A returns row. Its `A-to-Z Claim = Y` is a defect, but not a claim to
+    /// answer: the returns report says neither the claim's date nor whether it
+    /// is still open (see README, decisions).
     fn returned(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         if self.boolean(row, Field::AToZClaim)? == Some(true) {

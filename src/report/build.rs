@@ -4,14 +4,14 @@
 use chrono::NaiveDate;
 
 use super::contract::{
-    ComponentReport, ComponentsReport, Condition, DetailLine, ForecastDayReport, ForecastReport,
-    InputReport, MetricReport, OpenOrderReport, PendingMessageReport, Report, TargetReport,
-    WindowReport, SCHEMA_VERSION,
+    ClaimDueReport, ComponentReport, ComponentsReport, Condition, DetailLine, ForecastDayReport,
+    ForecastReport, InputReport, MetricReport, OpenOrderReport, PendingMessageReport, Report,
+    TargetReport, WindowReport, SCHEMA_VERSION,
 };
 use super::words;
 use crate::advice;
 use crate::calendar::{Calendar, Instant, Window};
-use crate::metrics::act_now::{OpenOrder, PendingMessage};
+use crate::metrics::act_now::{ClaimDue, OpenOrder, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
 use crate::metrics::{forecast, Measured, Note};
 use crate::model::{InputSummary, ReadWarning};
@@ -29,6 +29,7 @@ pub struct Facts {
     pub measured: Vec<Measured>,
     pub open_orders: Vec<OpenOrder>,
     pub pending_messages: Vec<PendingMessage>,
+    pub claims_due: Vec<ClaimDue>,
     /// What the reader skipped or repaired.
     pub read_warnings: Vec<ReadWarning>,
     /// What the metrics left out.
@@ -84,6 +85,17 @@ pub fn report(f: Facts) -> Report {
             .map(|p| PendingMessageReport {
                 message_id: p.message_id.clone(),
                 answer_by: cal.rfc3339(p.answer_by),
+            })
+            .collect(),
+        claims_due: f
+            .claims_due
+            .iter()
+            .map(|c| ClaimDueReport {
+                order_id: c.order_id.clone(),
+                kind: c.kind,
+                claim_date: c.claim_day.map(|d| d.to_string()),
+                respond_by: c.respond_by.map(|t| cal.rfc3339(t)),
+                state: c.state,
             })
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),

@@ -6,9 +6,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::metrics::act_now::OpenState;
+use crate::metrics::act_now::{ClaimState, OpenState};
 use crate::metrics::status::Status;
-use crate::model::InputKind;
+use crate::model::{ClaimType, InputKind};
 use crate::policy::{MetricId, Scope};
 
 /// Raised when the meaning of an existing field changes.
@@ -45,6 +45,10 @@ pub struct Report {
     pub open_orders: Vec<OpenOrderReport>,
     /// Buyer messages still waiting for a first reply, by message id.
     pub pending_messages: Vec<PendingMessageReport>,
+    /// A-to-z claims and chargebacks still open (status pending, open or
+    /// empty) dated in the 60 days before `now`, or undated; by `respond_by`
+    /// (undated last), then order id.
+    pub claims_due: Vec<ClaimDueReport>,
     /// What had to be skipped or left out while reading and measuring.
     pub warnings: Vec<String>,
 }
@@ -189,6 +193,25 @@ pub struct PendingMessageReport {
     pub answer_by: String,
 }
 
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ClaimDueReport {
+    pub order_id: String,
+    #[serde(with = "ClaimKindDef")]
+    #[schemars(with = "ClaimKindDef")]
+    pub kind: ClaimType,
+    /// The claim's day (`YYYY-MM-DD`); null when the claims file gives none.
+    #[schemars(extend("format" = "date"))]
+    pub claim_date: Option<String>,
+    /// The project's deadline to answer (RFC 3339): the start of the claim
+    /// day plus 72 hours for an A-to-z claim, plus 7 days for a chargeback
+    /// (the earliest Amazon publishes); null without a claim date.
+    #[schemars(extend("format" = "date-time"))]
+    pub respond_by: Option<String>,
+    #[serde(with = "ClaimStateDef")]
+    #[schemars(with = "ClaimStateDef")]
+    pub state: ClaimState,
+}
+
 /// One projected day of a forecast.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ForecastDayReport {
@@ -247,6 +270,29 @@ enum OpenStateDef {
     Late,
     /// Past the auto-cancel instant.
     Expired,
+}
+
+/// Which kind of claim.
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "ClaimType", rename_all = "snake_case")]
+#[schemars(rename = "ClaimKind")]
+enum ClaimKindDef {
+    /// An A-to-z Guarantee claim.
+    #[serde(rename = "a_to_z")]
+    AToZ,
+    /// A chargeback from the buyer's card issuer.
+    Chargeback,
+}
+
+/// Where a claim stands at `now`.
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "ClaimState", rename_all = "snake_case")]
+#[schemars(rename = "ClaimState")]
+enum ClaimStateDef {
+    /// `respond_by` is still ahead, or unknown.
+    Due,
+    /// `now` is past `respond_by`.
+    Overdue,
 }
 
 /// The kind of an input as listed in the report (`unknown` for a header-only

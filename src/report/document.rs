@@ -10,9 +10,9 @@ use chrono::DateTime;
 
 use super::contract::{MetricReport, Report, WindowReport};
 use super::words::{self, instant, no_data_hint, window_label};
-use crate::metrics::act_now::OpenState;
+use crate::metrics::act_now::{ClaimState, OpenState};
 use crate::metrics::status::Status;
-use crate::model::InputKind;
+use crate::model::{ClaimType, InputKind};
 use crate::policy::{MetricId, POLICY};
 use crate::text::{and_list, percent, plural};
 
@@ -456,8 +456,10 @@ fn act_now(report: &Report) -> Vec<Group> {
             ),
         })
         .collect();
+    let claims = report.claims_due.iter().map(claim_entry).collect();
     [
         ("Orders already late, not yet shipped", late),
+        ("Claims to answer", claims),
         ("Orders due to ship", due),
         ("Orders past Amazon's auto-cancel deadline", expired),
         ("Buyer messages waiting for a reply", messages),
@@ -466,4 +468,37 @@ fn act_now(report: &Report) -> Vec<Group> {
     .filter(|(_, entries)| !entries.is_empty())
     .map(|(title, entries)| Group { title, entries })
     .collect()
+}
+
+/// A claim to answer, in the order of the report (by deadline).
+fn claim_entry(c: &super::contract::ClaimDueReport) -> Entry {
+    let kind = match c.kind {
+        ClaimType::AToZ => "A-to-z claim",
+        ClaimType::Chargeback => "chargeback",
+    };
+    let text = match (&c.claim_date, &c.respond_by) {
+        (Some(day), Some(by)) => {
+            let by = instant(by);
+            match c.state {
+                ClaimState::Due => format!(
+                    "{kind} of {}: answer it by {by} on its page in Seller Central, with tracking \
+                     and proof of delivery",
+                    words::clean(day)
+                ),
+                ClaimState::Overdue => format!(
+                    "{kind} of {}: the time to answer ran out at {by}; answer it now on its page \
+                     (Amazon may decide it without your side)",
+                    words::clean(day)
+                ),
+            }
+        }
+        _ => format!(
+            "{kind} with no claim date in the claims file: answer it on its page as soon as you \
+             can (its deadline cannot be told)"
+        ),
+    };
+    Entry {
+        id: c.order_id.clone(),
+        text,
+    }
 }
