@@ -51,14 +51,20 @@ where
             };
             // clap prints help to stdout and errors to stderr; when that
             // stream is closed the code is still the one of the outcome.
-            let _ = e.print();
+            let text = e.render().to_string();
+            if code == Exit::Error && text.starts_with("error: ") {
+                // One message style (SPEC §9.5): `sellerhealth: error: …`.
+                let _ = write!(io::stderr().lock(), "sellerhealth: {text}");
+            } else {
+                let _ = e.print();
+            }
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
         Err(e) => {
-            eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
+            eprintln!("sellerhealth: error: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
@@ -168,6 +174,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         cal,
         marketplace: config.marketplace.code().to_string(),
         warn_at: config.warn_at,
+        max_age: config.max_age,
         inputs,
         measured: metrics::measure_all(&ctx),
         open_orders: act_now::open_orders(&ctx),
@@ -246,7 +253,7 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
-            let _ = writeln!(err, "warning: {w}");
+            let _ = writeln!(err, "sellerhealth: warning: {w}");
         }
     }
     let color = match config.color {

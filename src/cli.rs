@@ -110,6 +110,16 @@ pub struct AuditArgs {
     /// start of the day after it].
     #[arg(long, value_name = "INSTANT", value_parser = parse_now)]
     pub now: Option<NowArg>,
+    /// Data whose newest order or shipment is more than DAYS before the as-of day is stale (a
+    /// warning; exit 3 with --check); `off`: never.
+    #[arg(
+        long,
+        value_name = "DAYS|off",
+        default_value = "7",
+        allow_hyphen_values = true,
+        value_parser = parse_max_age
+    )]
+    pub max_age: MaxAge,
     /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
     #[arg(
         long,
@@ -193,6 +203,21 @@ fn parse_now(s: &str) -> Result<NowArg, String> {
         })
 }
 
+/// `--max-age`: a number of days, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxAge(pub Option<u32>);
+
+fn parse_max_age(s: &str) -> Result<MaxAge, String> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(MaxAge(None));
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|&d| d <= 3650)
+        .map(|d| MaxAge(Some(d)))
+        .ok_or_else(|| format!("'{s}' is not a number of days from 0 to 3650, or off"))
+}
+
 fn parse_tz(s: &str) -> Result<Tz, String> {
     s.parse::<Tz>()
         .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
@@ -220,6 +245,8 @@ pub struct AuditConfig {
     pub as_of: Option<NaiveDate>,
     /// `--now`, resolved in the zone in force (`None`: see [`AuditConfig::now`]).
     pub now: Option<Instant>,
+    /// `--max-age`: days before data is stale; `None` (`off`): never.
+    pub max_age: Option<u32>,
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
@@ -288,6 +315,7 @@ where
                     NowArg::Instant(t) => t,
                     NowArg::Local(naive) => Calendar::new(tz).local(naive),
                 }),
+                max_age: a.max_age.0,
                 marketplace: a.marketplace,
                 tz,
                 handling_days: a.handling_days,

@@ -6,7 +6,7 @@ use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, EventSpan, Message, Model, OrderRow, ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -85,8 +85,15 @@ impl RowParser<'_> {
         }
     }
 
-    /// Checks the row and adds it to the model.
-    pub fn add(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    /// Checks the row and adds it to the model; a row added widens `events`
+    /// by its event instants (SPEC §9.2).
+    pub fn add(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         if row.len() > self.map.width {
             return Err(format!(
                 "{} cells where the header has {}",
@@ -95,16 +102,21 @@ impl RowParser<'_> {
             ));
         }
         match self.map.kind {
-            Kind::Orders => self.order(row, model),
-            Kind::Shipments => self.shipment(row, model),
-            Kind::Feedback => self.feedback(row, model),
-            Kind::Claims => self.claim(row, model),
-            Kind::Returns => self.returned(row, model),
-            Kind::Messages => self.message(row, line, model),
+            Kind::Orders => self.order(row, model, events),
+            Kind::Shipments => self.shipment(row, model, events),
+            Kind::Feedback => self.feedback(row, model, events),
+            Kind::Claims => self.claim(row, model, events),
+            Kind::Returns => self.returned(row, model, events),
+            Kind::Messages => self.message(row, line, model, events),
         }
     }
 
-    fn order(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn order(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let purchase = self.required_instant(row, Field::PurchaseDate, Role::Event)?;
         let channel = self.channel(row)?;
@@ -129,6 +141,8 @@ impl RowParser<'_> {
             }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
+        events.see(purchase);
+        events.see_opt(last_updated);
         model.add_order(
             id,
             OrderRow {
@@ -145,7 +159,12 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn shipment(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn shipment(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let ship_date = self.required_instant(row, Field::ShipDate, Role::Event)?;
         let confirmed = self.instant(row, Field::ConfirmedAt, Role::Event)?;
@@ -160,6 +179,9 @@ impl RowParser<'_> {
         } else {
             code
         };
+        events.see(ship_date);
+        events.see_opt(confirmed);
+        events.see_opt(delivered);
         model.add_shipment(
             id,
             ShipmentRow {
@@ -174,8 +196,13 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn feedback(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
-        self.required_instant(row, Field::Date, Role::Event)?;
+    fn feedback(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
+        let date = self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
         let rating = parse_rating(rating_text).ok_or_else(|| {
             format!(
@@ -185,11 +212,17 @@ impl RowParser<'_> {
         })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
+        events.see(date);
         model.add_feedback(id, rating, removed);
         Ok(())
     }
 
-    fn claim(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn claim(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let type_text = self.required(row, Field::ClaimType)?;
         const TYPES: [(&str, ClaimType); 5] = [
@@ -235,6 +268,7 @@ impl RowParser<'_> {
                 .get(row, Field::Reason)
                 .to_lowercase()
                 .contains("fraud");
+        events.see_opt(date);
         model.add_claim(id, kind, !voided && !fraud);
         if open {
             model.add_open_claim(id, kind, date);
@@ -245,21 +279,40 @@ impl RowParser<'_> {
     /// A returns row. Its `A-to-Z Claim = Y` is a defect, but not a claim to
     /// answer: the returns report says neither the claim's date nor whether it
     /// is still open (see README, decisions).
-    fn returned(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn returned(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         if self.boolean(row, Field::AToZClaim)? == Some(true) {
             model.add_claim(id, ClaimType::AToZ, true);
         }
+        // Read for freshness only: a return date no metric needs never
+        // costs the row when it cannot be read.
+        let returned = self.get(row, Field::ReturnDate);
+        if !returned.is_empty() {
+            events.see_opt(self.values.instant(returned, Role::Event));
+        }
         Ok(())
     }
 
-    fn message(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    fn message(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let received = self.required_instant(row, Field::ReceivedAt, Role::Event)?;
         let responded = self.instant(row, Field::RespondedAt, Role::Event)?;
         if responded.is_some_and(|r| r < received) {
             return Err("responded-at is before received-at".to_string());
         }
         let no_response_needed = self.boolean(row, Field::NoResponseNeeded)?.unwrap_or(false);
+        events.see(received);
+        events.see_opt(responded);
         let id = match self.get(row, Field::MessageId) {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),

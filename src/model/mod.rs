@@ -17,7 +17,7 @@ use crate::calendar::Instant;
 
 pub use complaints::{ClaimType, Complaints, OpenClaim};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
-pub use inputs::{InputKind, InputSummary, ReadWarning};
+pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
 pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
 pub use sharded::Sharded;

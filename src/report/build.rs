@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::contract::{
     ClaimDueReport, ComponentReport, ComponentsReport, Condition, DetailLine, ForecastDayReport,
-    ForecastReport, InputReport, MetricReport, OpenOrderReport, PendingMessageReport, Report,
-    TargetReport, WindowReport, SCHEMA_VERSION,
+    ForecastReport, FreshnessReport, InputReport, MetricReport, OpenOrderReport,
+    PendingMessageReport, Report, TargetReport, WindowReport, SCHEMA_VERSION,
 };
 use super::words;
 use crate::advice;
@@ -14,7 +14,7 @@ use crate::calendar::{Calendar, Instant, Window};
 use crate::metrics::act_now::{ClaimDue, OpenOrder, PendingMessage};
 use crate::metrics::status::{headroom, status, Headroom, Status};
 use crate::metrics::{forecast, Measured, Note};
-use crate::model::{InputSummary, ReadWarning};
+use crate::model::{InputKind, InputSummary, ReadWarning};
 use crate::policy::{MetricId, Ratio, Target};
 
 /// Everything one audit found, before it is judged and put into words.
@@ -25,6 +25,8 @@ pub struct Facts {
     pub cal: Calendar,
     pub marketplace: String,
     pub warn_at: Ratio,
+    /// `--max-age`: data older than this many days is stale (`None`: never).
+    pub max_age: Option<u32>,
     pub inputs: Vec<InputSummary>,
     pub measured: Vec<Measured>,
     pub open_orders: Vec<OpenOrder>,
@@ -44,12 +46,19 @@ pub fn report(f: Facts) -> Report {
         .into_iter()
         .map(|m| metric_report(m, f.warn_at, &cal))
         .collect();
+    let freshness = freshness(&f.inputs, f.as_of, f.max_age, &cal);
     let warnings: Vec<String> = f
         .read_warnings
         .iter()
         .map(words::read_warning)
         .chain(f.notes.iter().map(words::note))
+        .chain(
+            freshness
+                .1
+                .map(|(newest, age)| words::stale(newest, age, f.as_of)),
+        )
         .collect();
+    let freshness = freshness.0;
     Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("sellerhealth {}", env!("CARGO_PKG_VERSION")),
@@ -66,8 +75,11 @@ pub fn report(f: Facts) -> Report {
                 kind: i.kind,
                 rows: i.rows,
                 skipped_rows: i.skipped_rows,
+                first_day: i.events.first.map(|t| cal.day_of(t).to_string()),
+                last_day: i.events.last.map(|t| cal.day_of(t).to_string()),
             })
             .collect(),
+        freshness,
         metrics,
         open_orders: f
             .open_orders
@@ -100,6 +112,40 @@ pub fn report(f: Facts) -> Report {
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),
     }
+}
+
+/// The freshness of the inputs (SPEC §9.2), and the newest day and age
+/// when the data is stale.
+fn freshness(
+    inputs: &[InputSummary],
+    as_of: NaiveDate,
+    max_age: Option<u32>,
+    cal: &Calendar,
+) -> (FreshnessReport, Option<(NaiveDate, i64)>) {
+    let newest = |core: bool| {
+        inputs
+            .iter()
+            .filter(|i| !core || matches!(i.kind, InputKind::Orders | InputKind::Shipments))
+            .filter_map(|i| i.events.last)
+            .max()
+    };
+    let newest_day = newest(true)
+        .or_else(|| newest(false))
+        .map(|t| cal.day_of(t));
+    let age_days = newest_day.map(|d| (as_of - d).num_days());
+    let stale = match (age_days, max_age) {
+        (Some(age), Some(max)) => age > i64::from(max),
+        _ => false,
+    };
+    (
+        FreshnessReport {
+            newest_day: newest_day.map(|d| d.to_string()),
+            age_days,
+            max_age_days: max_age,
+            stale,
+        },
+        newest_day.zip(age_days).filter(|_| stale),
+    )
 }
 
 fn fraction(part: u64, whole: u64) -> Option<f64> {

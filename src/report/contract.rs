@@ -39,6 +39,8 @@ pub struct Report {
     pub status: Status,
     /// Every file read, in the order read.
     pub inputs: Vec<InputReport>,
+    /// How recent the data is.
+    pub freshness: FreshnessReport,
     /// Every metric and window, in a fixed order, each always present.
     pub metrics: Vec<MetricReport>,
     /// Seller-fulfilled orders neither shipped nor cancelled, by order id.
@@ -63,6 +65,30 @@ pub struct InputReport {
     /// Data rows read (blank lines and skipped header lines aside).
     pub rows: u64,
     pub skipped_rows: u64,
+    /// The first day of any event in the file's rows (purchase, update,
+    /// shipment, confirmation, delivery, feedback, claim, return, message
+    /// received or answered; never a deadline); null when it has none.
+    #[schemars(extend("format" = "date"))]
+    pub first_day: Option<String>,
+    /// The last day of any event in the file's rows; null when it has none.
+    #[schemars(extend("format" = "date"))]
+    pub last_day: Option<String>,
+}
+
+/// How recent the data is (SPEC §9.2).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FreshnessReport {
+    /// The latest event day in the orders and shipments inputs (all inputs
+    /// when those have none); null when no input has an event.
+    #[schemars(extend("format" = "date"))]
+    pub newest_day: Option<String>,
+    /// `as_of` − `newest_day` in days (negative when the data runs past the
+    /// as-of day); null without `newest_day`.
+    pub age_days: Option<i64>,
+    /// `--max-age` (default 7); null with `--max-age off`.
+    pub max_age_days: Option<u32>,
+    /// `age_days` > `max_age_days`: the reports are too old to tell the account's health today.
+    pub stale: bool,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]

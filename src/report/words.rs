@@ -357,6 +357,15 @@ pub fn read_warning(w: &ReadWarning) -> String {
     }
 }
 
+/// The warning for stale data (SPEC §9.2).
+pub fn stale(newest: chrono::NaiveDate, age_days: i64, as_of: chrono::NaiveDate) -> String {
+    format!(
+        "the reports are stale: their newest data is from {newest}, {} before the as-of day \
+         {as_of}; download fresh reports from Seller Central (or give --as-of, or --max-age)",
+        crate::text::plural(age_days.unsigned_abs(), "day", "days")
+    )
+}
+
 /// A note of the metrics as a warning.
 pub fn note(n: &Note) -> String {
     match n {
