@@ -19,13 +19,14 @@ use crate::text::sanitize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
-    /// The audit ran (with `--check`: good or no data).
+    /// The audit ran (with `--check`: good).
     Ok = 0,
     /// `--check`: overall status warning.
     Warning = 1,
     /// `--check`: a metric breaches Amazon's target.
     Bad = 2,
-    /// Nothing was audited: bad usage or an input error.
+    /// Nothing was audited: bad usage or an input error; with `--check`
+    /// also health that cannot be told (SPEC §9.3).
     Error = 3,
 }
 
@@ -249,13 +250,38 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         // Refuse a device, FIFO or folder before reading any input.
         crate::output::check(path)?;
     }
-    let report = audit(config)?;
+    let mut report = audit(config)?;
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
             let _ = writeln!(err, "sellerhealth: warning: {w}");
         }
     }
+    let exit = if config.check {
+        // Health that cannot be told is never healthy (SPEC §9.3): exit 3,
+        // with its reasons on standard error even under -q.
+        let reasons = report::build::check_reasons(&report, &config.require);
+        let exit = if !reasons.is_empty() {
+            Exit::Error
+        } else {
+            match report.status {
+                Status::Good | Status::NoData => Exit::Ok,
+                Status::Warning => Exit::Warning,
+                Status::Bad => Exit::Bad,
+            }
+        };
+        let mut err = io::stderr().lock();
+        for r in &reasons {
+            let _ = writeln!(err, "sellerhealth: error: {r}");
+        }
+        report.check = Some(report::contract::CheckReport {
+            code: exit as u8,
+            reasons,
+        });
+        exit
+    } else {
+        Exit::Ok
+    };
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -286,13 +312,5 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         Some(path) => crate::output::write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
     }
-    Ok(if config.check {
-        match report.status {
-            Status::Good | Status::NoData => Exit::Ok,
-            Status::Warning => Exit::Warning,
-            Status::Bad => Exit::Bad,
-        }
-    } else {
-        Exit::Ok
-    })
+    Ok(exit)
 }

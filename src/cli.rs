@@ -11,7 +11,7 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 use crate::calendar::{Calendar, Instant};
 use crate::ingest::header::Kind;
 use crate::marketplace::Marketplace;
-use crate::policy::Ratio;
+use crate::policy::{MetricId, Ratio};
 
 const AUDIT_EXAMPLES: &str = "\
 Examples:
@@ -144,9 +144,17 @@ pub struct AuditArgs {
     /// In table and markdown output, list the orders and messages behind each defect count.
     #[arg(long)]
     pub details: bool,
-    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target.
+    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
+    /// With --check: exit 3 when one of these metrics (ids or aliases, comma-separated, or `all`) has no data.
+    #[arg(
+        long,
+        value_name = "METRIC[,METRIC…]|all",
+        requires = "check",
+        value_parser = parse_require
+    )]
+    pub require: Option<Required>,
     /// Share of a limit at which a metric turns `warning` (0 < R <= 1).
     #[arg(long, value_name = "R", default_value = "0.75", value_parser = parse_warn_at)]
     pub warn_at: Ratio,
@@ -203,6 +211,33 @@ fn parse_now(s: &str) -> Result<NowArg, String> {
         })
 }
 
+/// `--require`: the metrics that must have data under `--check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required(pub Vec<MetricId>);
+
+fn parse_require(s: &str) -> Result<Required, String> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(Required(MetricId::ALL.to_vec()));
+    }
+    let mut out = Vec::new();
+    for name in s.split(',') {
+        match MetricId::parse(name) {
+            Some(m) if !out.contains(&m) => out.push(m),
+            Some(_) => {}
+            None => {
+                let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+                return Err(format!(
+                    "'{}' is not a metric: give all, or some of {} (or their aliases, see \
+                     sellerhealth explain), separated by commas",
+                    crate::text::sanitize(name),
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Required(out))
+}
+
 /// `--max-age`: a number of days, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MaxAge(pub Option<u32>);
@@ -254,6 +289,8 @@ pub struct AuditConfig {
     pub format: Format,
     pub details: bool,
     pub check: bool,
+    /// `--require`: metrics that must have data under `--check`.
+    pub require: Vec<MetricId>,
     pub warn_at: Ratio,
     pub strict: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
@@ -322,6 +359,7 @@ where
                 format,
                 details: a.details,
                 check: a.check,
+                require: a.require.map(|r| r.0).unwrap_or_default(),
                 warn_at: a.warn_at,
                 strict: a.strict,
                 encoding: a.encoding,

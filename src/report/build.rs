@@ -111,6 +111,7 @@ pub fn report(f: Facts) -> Report {
             })
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),
+        check: None,
     }
 }
 
@@ -259,6 +260,37 @@ fn tips(metric: MetricId) -> Vec<String> {
     advice::tips_for(metric)
         .into_iter()
         .map(str::to_string)
+        .collect()
+}
+
+/// Why `--check` cannot tell the account's health from this report (SPEC
+/// §9.3), one sentence each; empty when it can. A metric named in `require`
+/// fails when every window and channel of it has no data.
+pub fn check_reasons(report: &Report, require: &[MetricId]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !report.inputs.iter().any(|i| i.kind != InputKind::Unknown) {
+        out.push(words::CheckReason::NothingRecognised);
+    }
+    if report.inputs.iter().all(|i| i.rows == 0) {
+        out.push(words::CheckReason::NoRows);
+    }
+    if report.status == Status::NoData {
+        out.push(words::CheckReason::NoData);
+    }
+    if report.freshness.stale {
+        out.push(words::CheckReason::Stale);
+    }
+    for &m in require {
+        let measured = report
+            .metrics
+            .iter()
+            .any(|r| r.metric == m && r.status != Status::NoData);
+        if !measured && report.status != Status::NoData {
+            out.push(words::CheckReason::Required(m));
+        }
+    }
+    out.into_iter()
+        .map(|r| words::check_reason(&r, report))
         .collect()
 }
 

@@ -53,6 +53,19 @@ pub struct Report {
     pub claims_due: Vec<ClaimDueReport>,
     /// What had to be skipped or left out while reading and measuring.
     pub warnings: Vec<String>,
+    /// With `--check` only: the exit code and, when it is 3, why the health
+    /// cannot be told (one sentence per reason).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckReport>,
+}
+
+/// The outcome of `--check` (SPEC §9.3).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckReport {
+    /// The exit code: 0 good, 1 warning, 2 bad, 3 health cannot be told.
+    pub code: u8,
+    /// Why the health cannot be told; empty unless `code` is 3.
+    pub reasons: Vec<String>,
 }
 
 /// What was read from one file.

@@ -366,6 +366,46 @@ pub fn stale(newest: chrono::NaiveDate, age_days: i64, as_of: chrono::NaiveDate)
     )
 }
 
+/// Why `--check` cannot tell the account's health.
+pub enum CheckReason {
+    NothingRecognised,
+    NoRows,
+    NoData,
+    Stale,
+    Required(crate::policy::MetricId),
+}
+
+/// A reason of `--check` as a sentence (`cannot tell the account's health: …`).
+pub fn check_reason(r: &CheckReason, report: &super::Report) -> String {
+    let why = match r {
+        CheckReason::NothingRecognised => {
+            "no input file was recognised as a report (every file was empty or skipped)".to_string()
+        }
+        CheckReason::NoRows => {
+            "no data row was read (the inputs are empty or hold only a header)".to_string()
+        }
+        CheckReason::NoData => {
+            "no metric had anything to measure in its window (overall status no_data)".to_string()
+        }
+        CheckReason::Stale => {
+            let f = &report.freshness;
+            format!(
+                "the data is stale: its newest day is {}, {} before the as-of day {} (--max-age {})",
+                clean(f.newest_day.as_deref().unwrap_or("?")),
+                crate::text::plural(f.age_days.unwrap_or(0).unsigned_abs(), "day", "days"),
+                clean(&report.as_of),
+                f.max_age_days.map_or("off".to_string(), |d| d.to_string())
+            )
+        }
+        CheckReason::Required(m) => format!(
+            "{} ({}) is required by --require but has no data",
+            m.as_str(),
+            m.title()
+        ),
+    };
+    format!("cannot tell the account's health: {why}")
+}
+
 /// A note of the metrics as a warning.
 pub fn note(n: &Note) -> String {
     match n {
