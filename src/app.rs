@@ -291,15 +291,24 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = if config.output.is_none() && io::stdout().is_terminal() {
+    // The terminal's width, else COLUMNS, else 100 (SPEC §9.5).
+    let terminal = if config.output.is_none() && io::stdout().is_terminal() {
         comfy_table::Table::new().width()
     } else {
         None
     };
+    let width = terminal.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    });
     let options = RenderOptions {
         details: config.details,
         color,
         width,
+        all_tips: config.all_tips,
+        brief: config.brief,
     };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),

@@ -144,6 +144,12 @@ pub struct AuditArgs {
     /// In table and markdown output, list the orders and messages behind each defect count.
     #[arg(long)]
     pub details: bool,
+    /// Show every tip that fits a metric (default: the 3 most relevant per metric not good).
+    #[arg(long)]
+    pub all_tips: bool,
+    /// Print only the headline, the ACT NOW counts and the metric table.
+    #[arg(long)]
+    pub brief: bool,
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
@@ -288,6 +294,8 @@ pub struct AuditConfig {
     /// `--format`/`--json`, else by the `-o` file's extension, else table.
     pub format: Format,
     pub details: bool,
+    pub all_tips: bool,
+    pub brief: bool,
     pub check: bool,
     /// `--require`: metrics that must have data under `--check`.
     pub require: Vec<MetricId>,
@@ -358,6 +366,8 @@ where
                 handling_days: a.handling_days,
                 format,
                 details: a.details,
+                all_tips: a.all_tips,
+                brief: a.brief,
                 check: a.check,
                 require: a.require.map(|r| r.0).unwrap_or_default(),
                 warn_at: a.warn_at,

@@ -11,7 +11,7 @@ use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
 use crate::policy::{Scope, Unit};
-use crate::text::{percent, percent_number, plural, upper_first};
+use crate::text::{grouped, percent, percent_number, plural, upper_first};
 
 pub use super::metric_words::no_data_hint;
 use super::metric_words::vocab;
@@ -103,15 +103,15 @@ pub fn measure_sentence(m: &MetricReport) -> String {
     let mut s = if v.rate_is.is_empty() {
         format!(
             "{} of {} {of} ({}) {verb}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate)
         )
     } else {
         format!(
             "{} of {} {of} {verb}, so {} {}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate),
             v.rate_is
         )
@@ -124,7 +124,7 @@ pub fn measure_sentence(m: &MetricReport) -> String {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, what)| format!("{} {what}", grouped(*n)))
         .collect();
         if !parts.is_empty() {
             s.push_str(&format!(": {}", parts.join(", ")));
@@ -172,7 +172,7 @@ fn more(n: u64, words: (&str, &str)) -> String {
     if n == 1 {
         format!("1 more {}", words.0)
     } else {
-        format!("{n} more {}", words.1)
+        format!("{} more {}", grouped(n), words.1)
     }
 }
 
