@@ -38,13 +38,35 @@ pub fn percent_number(v: f64) -> String {
     }
 }
 
-/// `1 order`, `2 orders`.
+/// `1 order`, `2 orders`, `4910 orders` (text that JSON carries too).
 pub fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
     } else {
         format!("{n} {many}")
     }
+}
+
+/// `1 order`, `4,910 orders`: [`plural`] for the people-facing formats only.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{} {many}", grouped(n))
+    }
+}
+
+/// A count for people, grouped by thousands: `4910` → `4,910` (never in JSON or CSV).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `3, 7 and 12`.
@@ -119,6 +141,23 @@ mod tests {
         let s = wrap("one two three four five", 12, "- ", "  ");
         assert_eq!(s, "- one two\n  three four\n  five\n");
         assert_eq!(wrap("", 10, "x ", "  "), "x\n");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, s) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (4910, "4,910"),
+            (123_456, "123,456"),
+            (1_234_567, "1,234,567"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            assert_eq!(grouped(n), s);
+        }
+        assert_eq!(count(4910, "order", "orders"), "4,910 orders");
+        assert_eq!(plural(4910, "order", "orders"), "4910 orders");
     }
 
     #[test]

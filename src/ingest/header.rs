@@ -98,6 +98,7 @@ impl Kind {
             Kind::Returns => &[
                 (OrderId, &["order-id", "amazon-order-id"], true),
                 (AToZClaim, &["a-to-z-claim"], true),
+                (ReturnDate, &["return-request-date", "return-date"], false),
             ],
             Kind::Messages => &[
                 (ReceivedAt, &["received-at", "received", "created-at"], true),
@@ -162,6 +163,7 @@ fields!(
     ClaimStatus,
     Reason,
     AToZClaim,
+    ReturnDate,
     ReceivedAt,
     RespondedAt,
     MessageId,

@@ -16,7 +16,10 @@ pub enum InputError {
     Io { path: String, cause: std::io::Error },
     #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
     UnknownKind { path: String },
-    #[error("{path}: missing required column '{column}' for a {kind} report")]
+    #[error(
+        "{path}: missing required column '{column}' for {} {kind} report",
+        article(kind)
+    )]
     MissingColumn {
         path: String,
         kind: &'static str,
@@ -46,6 +49,15 @@ impl InputError {
             path: path.to_string(),
             cause,
         }
+    }
+}
+
+/// `an` before a vowel sound (`an orders report`), else `a`.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -128,5 +140,26 @@ pub fn display_path(p: &Path) -> String {
         "<stdin>".to_string()
     } else {
         p.display().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_take_their_article() {
+        let e = |kind| InputError::MissingColumn {
+            path: "f.txt".into(),
+            kind,
+            column: "order-id",
+        };
+        assert_eq!(
+            e("orders").to_string(),
+            "f.txt: missing required column 'order-id' for an orders report"
+        );
+        assert!(e("shipments")
+            .to_string()
+            .ends_with("for a shipments report"));
     }
 }

@@ -16,7 +16,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::{Model, ReadWarning};
+use crate::model::{EventSpan, Model, ReadWarning};
 use header::{ColumnMap, Kind};
 use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
@@ -98,6 +98,8 @@ fn read_performance(
                 kind: InputKind::Performance,
                 rows,
                 skipped_rows: 0,
+                // Its windows are Amazon's, not events of the seller's data.
+                events: Default::default(),
             }))
         }
         // Folders hold other JSON (settings, exports, expected results):
@@ -211,11 +213,12 @@ fn read_decoded(
         .iter()
         .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace))
         .collect();
-    let summary = |kind: InputKind, rows, skipped_rows| InputSummary {
+    let summary = |kind: InputKind, rows, skipped_rows, events| InputSummary {
         path: spec.path.display().to_string(),
         kind,
         rows,
         skipped_rows,
+        events,
     };
     let Some(found) = find_header(&peeked, spec.forced, &options.values) else {
         if non_blank.len() <= 1 {
@@ -237,7 +240,7 @@ fn read_decoded(
                     });
                 }
             }
-            return Ok(Some(summary(kind, 0, 0)));
+            return Ok(Some(summary(kind, 0, 0, EventSpan::default())));
         }
         if let Some(kind) = spec.forced {
             let column = non_blank
@@ -293,6 +296,7 @@ fn read_decoded(
         found.map.kind.into(),
         tally.rows,
         tally.skipped,
+        tally.events,
     )))
 }
 
@@ -353,7 +357,7 @@ fn read_rows<R: Read>(
                 }
                 t.rows += 1;
                 parser
-                    .add(&row, line, model)
+                    .add(&row, line, model, &mut t.events)
                     .err()
                     .map(|reason| (line, reason))
             }

@@ -6,7 +6,7 @@ use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, EventSpan, Message, Model, OrderRow, ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -85,8 +85,15 @@ impl RowParser<'_> {
         }
     }
 
-    /// Checks the row and adds it to the model.
-    pub fn add(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    /// Checks the row and adds it to the model; a row added widens `events`
+    /// by its event instants (SPEC §9.2).
+    pub fn add(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         if row.len() > self.map.width {
             return Err(format!(
                 "{} cells where the header has {}",
@@ -95,18 +102,23 @@ impl RowParser<'_> {
             ));
         }
         match self.map.kind {
-            Kind::Orders => self.order(row, model),
-            Kind::Shipments => self.shipment(row, model),
-            Kind::Feedback => self.feedback(row, model),
-            Kind::Claims => self.claim(row, model),
-            Kind::Returns => self.returned(row, model),
-            Kind::Messages => self.message(row, line, model),
+            Kind::Orders => self.order(row, model, events),
+            Kind::Shipments => self.shipment(row, model, events),
+            Kind::Feedback => self.feedback(row, model, events),
+            Kind::Claims => self.claim(row, model, events),
+            Kind::Returns => self.returned(row, model, events),
+            Kind::Messages => self.message(row, line, model, events),
             // Read as JSON, never as rows.
             Kind::Performance => Err("a performance report has no rows".to_string()),
         }
     }
 
-    fn order(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn order(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let purchase = self.required_instant(row, Field::PurchaseDate, Role::Event)?;
         let channel = self.channel(row)?;
@@ -131,6 +143,8 @@ impl RowParser<'_> {
             }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
+        events.see(purchase);
+        events.see_opt(last_updated);
         model.add_order(
             id,
             OrderRow {
@@ -147,7 +161,12 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn shipment(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn shipment(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let ship_date = self.required_instant(row, Field::ShipDate, Role::Event)?;
         let confirmed = self.instant(row, Field::ConfirmedAt, Role::Event)?;
@@ -162,6 +181,9 @@ impl RowParser<'_> {
         } else {
             code
         };
+        events.see(ship_date);
+        events.see_opt(confirmed);
+        events.see_opt(delivered);
         model.add_shipment(
             id,
             ShipmentRow {
@@ -176,8 +198,13 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn feedback(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
-        self.required_instant(row, Field::Date, Role::Event)?;
+    fn feedback(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
+        let date = self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
         let rating = parse_rating(rating_text).ok_or_else(|| {
             format!(
@@ -187,11 +214,17 @@ impl RowParser<'_> {
         })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
+        events.see(date);
         model.add_feedback(id, rating, removed);
         Ok(())
     }
 
-    fn claim(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn claim(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let type_text = self.required(row, Field::ClaimType)?;
         const TYPES: [(&str, ClaimType); 5] = [
@@ -210,18 +243,19 @@ impl RowParser<'_> {
                 ))
             }
         };
-        self.instant(row, Field::ClaimDate, Role::Event)?;
+        let date = self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
-        const STATUSES: [(&str, bool); 7] = [
-            ("", false),
-            ("pending", false),
-            ("open", false),
-            ("granted", false),
-            ("denied", true),
-            ("withdrawn", true),
-            ("reversed", true),
+        // (voided, still open: to answer)
+        const STATUSES: [(&str, (bool, bool)); 7] = [
+            ("", (false, true)),
+            ("pending", (false, true)),
+            ("open", (false, true)),
+            ("granted", (false, false)),
+            ("denied", (true, false)),
+            ("withdrawn", (true, false)),
+            ("reversed", (true, false)),
         ];
-        let voided = match lookup(status, &STATUSES) {
+        let (voided, open) = match lookup(status, &STATUSES) {
             Some(v) => v,
             None => {
                 return Err(format!(
@@ -236,25 +270,51 @@ impl RowParser<'_> {
                 .get(row, Field::Reason)
                 .to_lowercase()
                 .contains("fraud");
+        events.see_opt(date);
         model.add_claim(id, kind, !voided && !fraud);
-        Ok(())
-    }
-
-    fn returned(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
-        let id = self.required(row, Field::OrderId)?;
-        if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.add_claim(id, ClaimType::AToZ, true);
+        if open {
+            model.add_open_claim(id, kind, date);
         }
         Ok(())
     }
 
-    fn message(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    /// A returns row. Its `A-to-Z Claim = Y` is a defect, but not a claim to
+    /// answer: the returns report says neither the claim's date nor whether it
+    /// is still open (see README, decisions).
+    fn returned(
+        &self,
+        row: &Row<'_>,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
+        let id = self.required(row, Field::OrderId)?;
+        if self.boolean(row, Field::AToZClaim)? == Some(true) {
+            model.add_claim(id, ClaimType::AToZ, true);
+        }
+        // Read for freshness only: a return date no metric needs never
+        // costs the row when it cannot be read.
+        let returned = self.get(row, Field::ReturnDate);
+        if !returned.is_empty() {
+            events.see_opt(self.values.instant(returned, Role::Event));
+        }
+        Ok(())
+    }
+
+    fn message(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut Model,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let received = self.required_instant(row, Field::ReceivedAt, Role::Event)?;
         let responded = self.instant(row, Field::RespondedAt, Role::Event)?;
         if responded.is_some_and(|r| r < received) {
             return Err("responded-at is before received-at".to_string());
         }
         let no_response_needed = self.boolean(row, Field::NoResponseNeeded)?.unwrap_or(false);
+        events.see(received);
+        events.see_opt(responded);
         let id = match self.get(row, Field::MessageId) {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),

@@ -11,7 +11,7 @@ use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
 use crate::policy::{Scope, Unit};
-use crate::text::{percent, percent_number, upper_first};
+use crate::text::{grouped, percent, percent_number, plural, upper_first};
 
 pub use super::metric_words::no_data_hint;
 use super::metric_words::vocab;
@@ -138,15 +138,15 @@ pub fn measure_sentence(m: &MetricReport) -> String {
     let mut s = if v.rate_is.is_empty() {
         format!(
             "{} of {} {of} ({}) {verb}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate)
         )
     } else {
         format!(
             "{} of {} {of} {verb}, so {} {}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate),
             v.rate_is
         )
@@ -159,7 +159,7 @@ pub fn measure_sentence(m: &MetricReport) -> String {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, what)| format!("{} {what}", grouped(*n)))
         .collect();
         if !parts.is_empty() {
             s.push_str(&format!(": {}", parts.join(", ")));
@@ -207,7 +207,7 @@ fn more(n: u64, words: (&str, &str)) -> String {
     if n == 1 {
         format!("1 more {}", words.0)
     } else {
-        format!("{n} more {}", words.1)
+        format!("{} more {}", grouped(n), words.1)
     }
 }
 
@@ -387,25 +387,87 @@ pub fn read_warning(w: &ReadWarning) -> String {
             "{path}:{line}: a quote opened here never closes; the rest of the file is skipped"
         ),
         ReadWarning::InvalidUtf8Replaced { path, line, rows } => format!(
-            "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {rows} rows"
+            "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {}",
+            plural(*rows, "row", "rows")
         ),
     }
+}
+
+/// The warning for stale data (SPEC §9.2).
+pub fn stale(newest: chrono::NaiveDate, age_days: i64, as_of: chrono::NaiveDate) -> String {
+    format!(
+        "the reports are stale: their newest data is from {newest}, {} before the as-of day \
+         {as_of}; download fresh reports from Seller Central (or give --as-of, or --max-age)",
+        crate::text::plural(age_days.unsigned_abs(), "day", "days")
+    )
+}
+
+/// Why `--check` cannot tell the account's health.
+pub enum CheckReason {
+    NothingRecognised,
+    NoRows,
+    NoData,
+    Stale,
+    Required(crate::policy::MetricId),
+}
+
+/// A reason of `--check` as a sentence (`cannot tell the account's health: …`).
+pub fn check_reason(r: &CheckReason, report: &super::Report) -> String {
+    let why = match r {
+        CheckReason::NothingRecognised => {
+            "no input file was recognised as a report (every file was empty or skipped)".to_string()
+        }
+        CheckReason::NoRows => {
+            "no data row was read (the inputs are empty or hold only a header)".to_string()
+        }
+        CheckReason::NoData => {
+            "no metric had anything to measure in its window (overall status no_data)".to_string()
+        }
+        CheckReason::Stale => {
+            let f = &report.freshness;
+            format!(
+                "the data is stale: its newest day is {}, {} before the as-of day {} (--max-age {})",
+                clean(f.newest_day.as_deref().unwrap_or("?")),
+                crate::text::plural(f.age_days.unwrap_or(0).unsigned_abs(), "day", "days"),
+                clean(&report.as_of),
+                f.max_age_days.map_or("off".to_string(), |d| d.to_string())
+            )
+        }
+        CheckReason::Required(m) => format!(
+            "{} ({}) is required by --require but has no data",
+            m.as_str(),
+            m.title()
+        ),
+    };
+    format!("cannot tell the account's health: {why}")
 }
 
 /// A note of the metrics as a warning.
 pub fn note(n: &Note) -> String {
     match n {
         Note::OrphanComplaintRows(rows) => format!(
-            "{rows} feedback, claim or return rows name orders absent from every orders file; they cannot be placed in a window and were ignored"
+            "{} {} orders absent from every orders file; {} cannot be placed in a window and {} ignored by the metrics",
+            plural(*rows, "feedback, claim or return row", "feedback, claim or return rows"),
+            if *rows == 1 { "names" } else { "name" },
+            if *rows == 1 { "it" } else { "they" },
+            if *rows == 1 { "is" } else { "are" },
         ),
         Note::OrphanShipmentOrders(orders) => format!(
-            "{orders} orders in shipment files are absent from every orders file; their packages count only toward the valid tracking rate"
+            "{} in shipment files {} absent from every orders file; {} packages count only toward the valid tracking rate",
+            plural(*orders, "order", "orders"),
+            if *orders == 1 { "is" } else { "are" },
+            if *orders == 1 { "its" } else { "their" },
         ),
         Note::UnknownConfirmation(orders) => format!(
-            "{orders} Shipped seller-fulfilled orders have no shipment row, so their confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)"
+            "{} {} no shipment row, so {} confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)",
+            plural(*orders, "Shipped seller-fulfilled order", "Shipped seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
+            if *orders == 1 { "its" } else { "their" },
         ),
         Note::NoShipBy { orders, days } => format!(
-            "{orders} seller-fulfilled orders placed in the last {days} days have no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)"
+            "{} placed in the last {days} days {} no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)",
+            plural(*orders, "seller-fulfilled order", "seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
         ),
     }
 }
@@ -418,6 +480,39 @@ mod tests {
     fn durations_keep_the_seconds_that_make_a_reply_late() {
         assert_eq!(duration(86_401), "24 h 0 min 1 s");
         assert_eq!(duration(30 * 3600 + 60), "30 h 1 min");
+    }
+
+    #[test]
+    fn notes_agree_in_number() {
+        let one = note(&Note::UnknownConfirmation(1));
+        assert!(
+            one.starts_with("1 Shipped seller-fulfilled order has no shipment row, so its"),
+            "{one}"
+        );
+        let two = note(&Note::UnknownConfirmation(2));
+        assert!(
+            two.starts_with("2 Shipped seller-fulfilled orders have no shipment row, so their"),
+            "{two}"
+        );
+        let one = note(&Note::NoShipBy {
+            orders: 1,
+            days: 30,
+        });
+        assert!(
+            one.starts_with("1 seller-fulfilled order placed in the last 30 days has no"),
+            "{one}"
+        );
+        let one = note(&Note::OrphanShipmentOrders(1));
+        assert!(
+            one.starts_with("1 order in shipment files is absent"),
+            "{one}"
+        );
+        let one = note(&Note::OrphanComplaintRows(1));
+        assert!(
+            one.starts_with("1 feedback, claim or return row names orders absent"),
+            "{one}"
+        );
+        assert!(one.contains("it cannot be placed"), "{one}");
     }
 
     #[test]
