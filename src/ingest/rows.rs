@@ -293,13 +293,15 @@ pub fn normalise_tracking(s: &str) -> String {
         .collect()
 }
 
-/// A cell value quoted for a message: control characters removed, length capped.
+/// A cell value quoted for a message: length capped, control characters
+/// shown escaped (what the file holds, made safe to show).
 pub fn quote(v: &str) -> String {
     if may_be_personal(v) {
         // A shifted row can put a buyer's e-mail, name or phone in a date column.
         return "(a value not shown: it may be buyer data)".to_string();
     }
-    let mut s: String = v.chars().filter(|c| !c.is_control()).take(40).collect();
+    let cut: String = v.chars().take(40).collect();
+    let mut s = crate::text::sanitize(&cut);
     if v.chars().count() > 40 {
         s.push('…');
     }
@@ -378,8 +380,8 @@ mod tests {
     }
 
     #[test]
-    fn quoted_values_lose_control_characters() {
-        assert_eq!(quote("a\x1b[31mb"), "'a[31mb'");
+    fn quoted_values_show_control_characters_escaped() {
+        assert_eq!(quote("a\x1b[31mb\u{9b}"), r"'a\u{1b}[31mb\u{9b}'");
         assert!(quote(&"x".repeat(100)).ends_with("…'"));
     }
 }
