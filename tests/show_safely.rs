@@ -129,3 +129,39 @@ fn a_file_name_with_controls_is_shown_escaped_in_an_error() {
         r.stderr
     );
 }
+
+/// Phone numbers and e-mail addresses in bad cells are masked in every
+/// message; a long value is cut to 40 characters.
+#[test]
+fn phone_numbers_in_bad_cells_are_never_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(60);
+    let orders = format!(
+        "order-id\tpurchase-date\tlatest-ship-date\n\
+111-0000000-0000001\t2026-11-10\t206-555-0143\n\
+111-0000000-0000002\t(206) 555-0143\t2026-11-12\n\
+111-0000000-0000003\t+1 206 555 0143\t2026-11-12\n\
+111-0000000-0000004\t2026-11-10\tpat.buyer@mail.example\n\
+111-0000000-0000005\t{long}\t2026-11-12\n\
+111-0000000-0000006\t2026-11-10\t2026-11-12\n"
+    );
+    fs::write(dir.path().join("orders.txt"), orders).unwrap();
+    for format in ["table", "markdown", "csv", "json"] {
+        let r = audit(dir.path(), format, true);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for text in [&r.stdout, &r.stderr] {
+            for secret in ["555-0143", "555 0143", "pat.buyer", "mail.example"] {
+                assert!(!text.contains(secret), "{format}: {secret} in:\n{text}");
+            }
+            assert!(
+                !text.contains(&"x".repeat(41)),
+                "{format}: not cut:\n{text}"
+            );
+        }
+        assert!(
+            r.stderr.contains(&format!("'{}…'", "x".repeat(40))),
+            "{}",
+            r.stderr
+        );
+    }
+}

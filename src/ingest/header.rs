@@ -217,6 +217,20 @@ pub fn normalise(cell: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a (normalised) header names a column of buyer data, whose values
+/// are never quoted in any message (SPEC §15).
+pub fn is_buyer_column(name: &str) -> bool {
+    matches!(
+        name,
+        "buyer-name"
+            | "buyer-email"
+            | "buyer-phone-number"
+            | "recipient-name"
+            | "ship-phone-number"
+            | "rater-email"
+    ) || name.starts_with("ship-address-")
+}
+
 /// Maps a header to `kind`, or names the first required column it lacks.
 pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str> {
     let names: Vec<String> = cells.iter().map(|c| normalise(c)).collect();
