@@ -7,6 +7,7 @@ use chrono::DateTime;
 
 use super::contract::{Condition, MetricReport};
 use crate::calendar::Calendar;
+use crate::metrics::forecast::Volume;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
@@ -240,13 +241,43 @@ pub fn forecast_sentence(m: &MetricReport) -> Option<String> {
     ))
 }
 
-/// What a forecast assumes, for its `assumption` field.
-pub fn forecast_assumption(unit: Unit, daily_volume: f64) -> String {
+/// What a forecast assumes, for its `assumption` field: the daily volume in
+/// words for people ("about 1 defect-free order every 10 days").
+pub fn forecast_assumption(unit: Unit, volume: Volume) -> String {
     let noun = unit_plural(unit);
+    let one = unit_singular(unit);
+    let (items, days) = (volume.items, u64::from(volume.days.max(1)));
+    let pace = if items == 0 {
+        format!("no new {noun} (the window has none)")
+    } else if items >= days {
+        // Nearest whole number a day, halves up.
+        let n = (2 * items + days) / (2 * days);
+        let about = if items % days == 0 { "" } else { "about " };
+        let what = if n == 1 { one } else { noun };
+        format!("{about}{n} defect-free {what} a day")
+    } else {
+        let every = (2 * days + items) / (2 * items);
+        let about = if days % items == 0 { "" } else { "about " };
+        if every == 1 {
+            format!("{about}1 defect-free {one} a day")
+        } else {
+            format!("{about}1 defect-free {one} every {every} days")
+        }
+    };
     format!(
-        "{} already known keep the defects they have; each coming day adds {daily_volume:.1} defect-free {noun} (the window's current daily average) and no new defects",
+        "{} already known keep the defects they have; no new defects, and {pace} (the window's average: {items} {} in {days} days)",
         upper_first(noun),
+        if items == 1 { one } else { noun },
     )
+}
+
+/// The singular noun of a unit (`order`).
+pub fn unit_singular(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Order => "order",
+        Unit::Package => "package",
+        Unit::Message => "message",
+    }
 }
 
 /// What makes an item a defect (`--details`), with instants in the calendar's zone.
