@@ -16,7 +16,10 @@ pub enum InputError {
     Io { path: String, cause: std::io::Error },
     #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
     UnknownKind { path: String },
-    #[error("{path}: missing required column '{column}' for a {kind} report")]
+    #[error(
+        "{path}: missing required column '{column}' for {} {kind} report",
+        article(kind)
+    )]
     MissingColumn {
         path: String,
         kind: &'static str,
@@ -30,6 +33,14 @@ pub enum InputError {
     },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
+}
+
+/// `an` before a kind that starts with a vowel (`an orders report`), else `a`.
+pub fn article(kind: &str) -> &'static str {
+    match kind.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 impl InputError {

@@ -12,7 +12,7 @@ use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
 use crate::policy::{Scope, Unit};
-use crate::text::{percent, percent_number, upper_first};
+use crate::text::{percent, percent_number, plural, upper_first};
 
 pub use super::metric_words::no_data_hint;
 use super::metric_words::vocab;
@@ -394,6 +394,7 @@ pub fn note(n: &Note) -> String {
         Note::OrphanComplaintRows(rows) => format!(
             "{rows} feedback, claim or return rows name orders absent from every orders file; they cannot be placed in a window and were ignored"
         ),
+        Note::OrphanShipmentOrders(1) => "1 order in shipment files is absent from every orders file; its packages count only toward the valid tracking rate".to_string(),
         Note::OrphanShipmentOrders(orders) => format!(
             "{orders} orders in shipment files are absent from every orders file; their packages count only toward the valid tracking rate"
         ),
@@ -401,8 +402,29 @@ pub fn note(n: &Note) -> String {
             "{orders} Shipped seller-fulfilled orders have no shipment row, so their confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)"
         ),
         Note::NoShipBy { orders, days } => format!(
-            "{orders} seller-fulfilled orders placed in the last {days} days have no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)"
+            "{} placed in the last {days} days {} no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)",
+            plural(*orders, "seller-fulfilled order", "seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
         ),
+        Note::CancelledWithoutShipBy { orders, days } => format!(
+            "{} placed in the last {days} days {} no ship-by date, so expired orders cannot tell Amazon's automatic cancellations among them from your own (add the Order Report, which has latest-ship-date, or use --handling-days)",
+            plural(*orders, "cancelled seller-fulfilled order", "cancelled seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
+        ),
+        Note::AllInLag {
+            metric,
+            orders,
+            placed_after,
+        } => {
+            let p = metric.policy();
+            format!(
+                "{} read, all placed after {placed_after}; the {} counts orders placed {} to {} days before the as-of day",
+                plural(*orders, "order", "orders"),
+                metric.title().to_lowercase(),
+                p.lag,
+                p.lag + p.longest_window() - 1,
+            )
+        }
     }
 }
 
