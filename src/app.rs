@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
 use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
@@ -98,7 +99,11 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         .as_of
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
     let options = ReadOptions {
-        values: ValueParser::new(cal, config.marketplace.date_order()),
+        values: match config.date_order {
+            Some(order) => ValueParser::with_date_order(cal, order),
+            None => ValueParser::new(cal, config.marketplace.date_order()),
+        },
+        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),

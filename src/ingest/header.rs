@@ -1,5 +1,7 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
+use super::mapping::HeaderMapping;
+
 /// The kinds of report, in the order detection tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -165,6 +167,18 @@ fields!(
 );
 
 impl Field {
+    /// Every canonical column name, each once, in field order.
+    pub fn canonical_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Field::ALL.iter().map(|f| f.name()).collect();
+        let mut seen = Vec::new();
+        names.retain(|n| {
+            let new = !seen.contains(n);
+            seen.push(*n);
+            new
+        });
+        names
+    }
+
     /// The canonical column name, for messages.
     pub fn name(self) -> &'static str {
         for kind in Kind::DETECTION_ORDER {
@@ -233,11 +247,25 @@ pub fn is_buyer_column(name: &str) -> bool {
 
 /// Maps a header to `kind`, or names the first required column it lacks.
 pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str> {
+    match_kind_mapped(kind, cells, &HeaderMapping::default())
+}
+
+/// [`match_kind`], with the headers `--map` names read as their columns: a
+/// mapped header is its column and no other.
+pub fn match_kind_mapped(
+    kind: Kind,
+    cells: &[&str],
+    mapping: &HeaderMapping,
+) -> Result<ColumnMap, &'static str> {
     let names: Vec<String> = cells.iter().map(|c| normalise(c)).collect();
+    let mapped: Vec<Option<Field>> = names.iter().map(|n| mapping.field_of(n)).collect();
     let mut slots = [None; Field::COUNT];
     for (field, aliases, _) in kind.columns() {
         // When two columns name the same field, the leftmost is used.
-        slots[*field as usize] = names.iter().position(|n| aliases.contains(&n.as_str()));
+        slots[*field as usize] = names.iter().zip(&mapped).position(|(n, m)| match m {
+            Some(f) => f == field,
+            None => aliases.contains(&n.as_str()),
+        });
     }
     for (field, aliases, required) in kind.columns() {
         if *required && slots[*field as usize].is_none() {
@@ -254,9 +282,14 @@ pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str>
 
 /// The first kind, in detection order, whose required columns are all present.
 pub fn detect(cells: &[&str]) -> Option<ColumnMap> {
+    detect_mapped(cells, &HeaderMapping::default())
+}
+
+/// [`detect`], with the headers `--map` names read as their columns.
+pub fn detect_mapped(cells: &[&str], mapping: &HeaderMapping) -> Option<ColumnMap> {
     Kind::DETECTION_ORDER
         .into_iter()
-        .find_map(|k| match_kind(k, cells).ok())
+        .find_map(|k| match_kind_mapped(k, cells, mapping).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -355,6 +388,36 @@ mod tests {
             // A field no kind reads would never be filled.
             assert_ne!(field.name(), "?", "{field:?} is in no kind's columns");
         }
+    }
+
+    #[test]
+    fn mapped_headers_are_read_as_their_columns() {
+        let india = [
+            "index",
+            "Order ID",
+            "Date",
+            "Status",
+            "Fulfilment",
+            "Sales Channel ",
+        ];
+        assert_eq!(detect(&india), None);
+        let mapping = HeaderMapping::new([
+            ("date".to_string(), Field::PurchaseDate),
+            ("status".to_string(), Field::OrderStatus),
+            ("fulfilment".to_string(), Field::FulfillmentChannel),
+        ]);
+        let m = detect_mapped(&india, &mapping).unwrap();
+        assert_eq!(m.kind, Kind::Orders);
+        assert_eq!(m.get(Field::PurchaseDate), Some(2));
+        assert_eq!(m.get(Field::OrderStatus), Some(3));
+        assert_eq!(m.get(Field::FulfillmentChannel), Some(4));
+        // The names stay the file's own (a repeated header is still one).
+        assert_eq!(m.names[2], "date");
+        // A mapped header is its column and no other: `date` no longer
+        // names a claim's date.
+        let claims = ["order-id", "type", "date"];
+        let m = match_kind_mapped(Kind::Claims, &claims, &mapping).unwrap();
+        assert_eq!(m.get(Field::ClaimDate), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Typed values from one row of each kind (SPEC §2.2–2.3). A row that breaks a
 //! rule gives a reason, and the reader skips it.
 
+use super::date_hints::DateHints;
 use super::header::{ColumnMap, Field, Kind};
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
@@ -18,6 +19,8 @@ pub struct RowParser<'a> {
     pub values: ValueParser,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
+    /// Counts the dates that fail, by the date order that would read them.
+    pub date_hints: &'a DateHints,
 }
 
 impl RowParser<'_> {
@@ -58,11 +61,14 @@ impl RowParser<'_> {
         }
         match self.values.instant(v, role) {
             Some(t) => Ok(Some(t)),
-            None => Err(format!(
-                "{} {} is not a date",
-                field.name(),
-                self.quote(field, v)
-            )),
+            None => {
+                self.date_hints.failed(field, v, &self.values);
+                Err(format!(
+                    "{} {} is not a date",
+                    field.name(),
+                    self.quote(field, v)
+                ))
+            }
         }
     }
 

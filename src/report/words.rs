@@ -7,6 +7,7 @@ use chrono::DateTime;
 
 use super::contract::{Condition, MetricReport};
 use crate::calendar::Calendar;
+use crate::marketplace::DateOrder;
 use crate::metrics::forecast::Volume;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
@@ -385,6 +386,41 @@ pub fn read_warning(w: &ReadWarning) -> String {
         ReadWarning::InvalidUtf8Replaced { path, line, rows } => format!(
             "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {rows} rows"
         ),
+        ReadWarning::DateOrder {
+            path,
+            column,
+            rows,
+            order,
+            marketplace_order,
+        } => {
+            let reads = if order == marketplace_order {
+                format!(
+                    "they are {} dates written with '-', which --date-order {} reads",
+                    date_order_words(*order),
+                    order.key()
+                )
+            } else {
+                format!(
+                    "they read as {} with --date-order {}",
+                    date_order_words(*order),
+                    order.key()
+                )
+            };
+            format!(
+                "{path}: {} skipped because {column} is not a date in this marketplace's order ({}); {reads}",
+                plural(*rows, "row", "rows"),
+                date_order_words(*marketplace_order),
+            )
+        }
+    }
+}
+
+/// `month/day/year`.
+fn date_order_words(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::MonthDayYear => "month/day/year",
+        DateOrder::DayMonthYear => "day/month/year",
+        DateOrder::YearMonthDay => "year/month/day",
     }
 }
 
