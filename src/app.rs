@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
 use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::ingest::header::Kind;
 use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
@@ -72,6 +73,10 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
         }
+        Parsed::Columns(kind) => {
+            write_stdout(&columns_text(kind))?;
+            Ok(Exit::Ok)
+        }
         Parsed::Schema => {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
@@ -84,6 +89,36 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             Ok(Exit::Ok)
         }
     }
+}
+
+/// `sellerhealth columns [KIND]`: the reader's own column table, in words.
+pub fn columns_text(kind: Option<Kind>) -> String {
+    use crate::report::columns::{ColumnDoc, KindColumns};
+    const SHOWN: [Kind; 6] = [
+        Kind::Orders,
+        Kind::Shipments,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Returns,
+        Kind::Messages,
+    ];
+    let kinds: Vec<KindColumns> = SHOWN
+        .into_iter()
+        .filter(|k| kind.is_none_or(|only| only == *k))
+        .map(|k| KindColumns {
+            kind: k.as_str(),
+            columns: k
+                .columns()
+                .iter()
+                .map(|c| ColumnDoc {
+                    names: c.names,
+                    required: c.required,
+                    meaning: c.meaning,
+                })
+                .collect(),
+        })
+        .collect();
+    crate::report::columns::columns_text(&kinds)
 }
 
 /// A closed standard output is not an error: the run keeps its exit code.

@@ -51,6 +51,15 @@ pub enum Command {
         /// The metric (e.g. `order_defect_rate`, or `odr`); without it, the list of metrics.
         metric: Option<String>,
     },
+    /// List the columns of each kind of report: names, aliases, required marks and meanings.
+    #[command(
+        after_help = "Examples:\n  sellerhealth columns\n  sellerhealth columns orders\n  sellerhealth audit --map 'Order Date=purchase-date' export.csv"
+    )]
+    Columns {
+        /// Only this kind.
+        #[arg(value_parser = ["orders", "shipments", "feedback", "claims", "returns", "messages"])]
+        kind: Option<String>,
+    },
     /// Print the JSON Schema of `audit --format json`.
     #[command(
         after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -"
@@ -224,6 +233,8 @@ pub struct AuditConfig {
 pub enum Parsed {
     Audit(Box<AuditConfig>),
     Explain(Option<String>),
+    /// `columns [KIND]`: every kind, or one.
+    Columns(Option<Kind>),
     Schema,
     Completions(clap_complete::Shell),
 }
@@ -291,6 +302,7 @@ where
             }))
         }
         Command::Explain { metric } => Parsed::Explain(metric),
+        Command::Columns { kind } => Parsed::Columns(kind.as_deref().and_then(Kind::parse)),
         Command::Schema => Parsed::Schema,
         Command::Completions { shell } => Parsed::Completions(shell),
     })

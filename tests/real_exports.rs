@@ -169,3 +169,61 @@ fn a_mapped_buyer_column_is_never_quoted() {
         r.stderr
     );
 }
+
+/// Without `--map` the India report is of no known kind: the error names the
+/// closest kind, what it lacks, and the way out.
+#[test]
+fn an_unknown_file_names_the_closest_kind_and_what_it_lacks() {
+    let r = run(args(&[], india().join("amazon-sale-report.csv")));
+    assert_eq!(r.code, 3);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains(
+            "amazon-sale-report.csv: not a report sellerhealth knows: closest is orders, which needs purchase-date; found index, order-id, date, status, "
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "; see `sellerhealth columns orders`, or name it with --map HEADER=purchase-date (perhaps --map date=purchase-date)"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `sellerhealth columns` prints the reader's own table: every kind, every
+/// column and alias, required marks and a meaning for each.
+#[test]
+fn columns_lists_every_kind_and_column_from_the_readers_table() {
+    use sellerhealth::ingest::header::Kind;
+    let r = run(["columns"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for kind in Kind::DETECTION_ORDER {
+        assert!(
+            r.stdout.contains(&format!("{}: ", kind.as_str())),
+            "{kind:?}: {}",
+            r.stdout
+        );
+        for c in kind.columns() {
+            assert!(!c.meaning.is_empty(), "{kind:?} {}", c.name());
+            for name in c.names {
+                assert!(r.stdout.contains(name), "{kind:?} {name}");
+            }
+            if c.required {
+                assert!(
+                    r.stdout.contains(&format!("  {} (required", c.name())),
+                    "{kind:?} {}",
+                    c.name()
+                );
+            }
+        }
+    }
+    let r = run(["columns", "returns"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("returns: "), "{}", r.stdout);
+    assert!(!r.stdout.contains("orders: "), "{}", r.stdout);
+    let r = run(["columns", "invoices"]);
+    assert_eq!(r.code, 3);
+}

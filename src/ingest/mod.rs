@@ -8,6 +8,7 @@ pub mod rows;
 pub mod source;
 pub mod values;
 
+mod closest;
 mod date_hints;
 mod inputs;
 mod parallel;
@@ -224,7 +225,14 @@ fn read_decoded(
             warnings.push(ReadWarning::UnknownKindSkipped { path: shown });
             return Ok(None);
         }
-        return Err(InputError::UnknownKind { path: shown });
+        let lines: Vec<Vec<String>> = non_blank
+            .iter()
+            .map(|(_, b)| records::split_line(b).1)
+            .collect();
+        return Err(InputError::UnknownKind {
+            path: shown,
+            closest: closest::closest(&lines, &options.mapping).map(Box::new),
+        });
     };
     lines.skip_through(found.line).map_err(io_err)?;
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {

@@ -334,7 +334,7 @@ pub fn quote(v: &str) -> String {
 
 /// Whether a cell looks like an e-mail address, a phone number, or a name or
 /// address: never quoted in messages (SPEC §15).
-fn may_be_personal(v: &str) -> bool {
+pub(super) fn may_be_personal(v: &str) -> bool {
     if v.contains('@') {
         return true;
     }

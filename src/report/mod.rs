@@ -3,6 +3,7 @@
 //! ([`document`]) and one renderer per format. All prose lives in this layer.
 
 pub mod build;
+pub mod columns;
 pub mod contract;
 pub mod csv;
 pub mod document;
