@@ -11,6 +11,8 @@ use crate::cli::{
     self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf,
 };
 use crate::history::{self, HistoryError, Snapshot, Store};
+use crate::ingest::header::Kind;
+use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
@@ -82,6 +84,10 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
         }
+        Parsed::Columns(kind) => {
+            write_stdout(&columns_text(kind))?;
+            Ok(Exit::Ok)
+        }
         Parsed::Schema(SchemaOf::Audit) => {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
@@ -125,6 +131,36 @@ fn run_history(config: &HistoryConfig) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
+/// `sellerhealth columns [KIND]`: the reader's own column table, in words.
+pub fn columns_text(kind: Option<Kind>) -> String {
+    use crate::report::columns::{ColumnDoc, KindColumns};
+    const SHOWN: [Kind; 6] = [
+        Kind::Orders,
+        Kind::Shipments,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Returns,
+        Kind::Messages,
+    ];
+    let kinds: Vec<KindColumns> = SHOWN
+        .into_iter()
+        .filter(|k| kind.is_none_or(|only| only == *k))
+        .map(|k| KindColumns {
+            kind: k.as_str(),
+            columns: k
+                .columns()
+                .iter()
+                .map(|c| ColumnDoc {
+                    names: c.names,
+                    required: c.required,
+                    meaning: c.meaning,
+                })
+                .collect(),
+        })
+        .collect();
+    crate::report::columns::columns_text(&kinds)
+}
+
 /// A closed standard output is not an error: the run keeps its exit code.
 fn write_stdout(s: &str) -> Result<()> {
     crate::output::write_stdout(s.as_bytes())?;
@@ -138,7 +174,11 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         .as_of
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
     let options = ReadOptions {
-        values: ValueParser::new(cal, config.marketplace.date_order()),
+        values: match config.date_order {
+            Some(order) => ValueParser::with_date_order(cal, order),
+            None => ValueParser::new(cal, config.marketplace.date_order()),
+        },
+        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),

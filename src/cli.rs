@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::calendar::{Calendar, Instant};
-use crate::ingest::header::Kind;
-use crate::marketplace::Marketplace;
+use crate::ingest::header::{Field, Kind};
+use crate::marketplace::{DateOrder, Marketplace};
 use crate::policy::{MetricId, Ratio};
 
 const AUDIT_EXAMPLES: &str = "\
@@ -55,6 +55,15 @@ pub enum Command {
     /// List the audits recorded with `audit --history FILE`, oldest first.
     #[command(after_help = HISTORY_EXAMPLES)]
     History(HistoryArgs),
+    /// List the columns of each kind of report: names, aliases, required marks and meanings.
+    #[command(
+        after_help = "Examples:\n  sellerhealth columns\n  sellerhealth columns orders\n  sellerhealth audit --map 'Order Date=purchase-date' export.csv"
+    )]
+    Columns {
+        /// Only this kind.
+        #[arg(value_parser = ["orders", "shipments", "feedback", "claims", "returns", "messages"])]
+        kind: Option<String>,
+    },
     /// Print the JSON Schema of `audit --format json` (or of `history --format json`).
     #[command(
         after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -\n  sellerhealth schema history"
@@ -214,6 +223,12 @@ pub struct AuditArgs {
     /// IANA time zone overriding the marketplace's (e.g. UTC, Europe/Berlin).
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
     pub tz: Option<Tz>,
+    /// Read the column headed HEADER as the canonical COLUMN in every input, before the kind is detected (repeatable; see `sellerhealth columns`).
+    #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::ingest::mapping::parse_pair)]
+    pub map: Vec<(String, Field)>,
+    /// Order of day, month and year in numeric dates, overriding the marketplace's; such dates may then also use `-` (04-30-22).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
     /// For orders without a ship-by date: ship by the end of the N-th business day after purchase.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=60))]
     pub handling_days: Option<u32>,
@@ -376,6 +391,10 @@ pub struct AuditConfig {
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
+    /// `--map HEADER=COLUMN`, in command-line order (HEADER normalised).
+    pub mapping: Vec<(String, Field)>,
+    /// `--date-order`: overrides the marketplace's order of numeric dates.
+    pub date_order: Option<DateOrder>,
     /// `--format`/`--json`, else by the `-o` file's extension, else table.
     pub format: Format,
     pub details: bool,
@@ -404,6 +423,8 @@ pub enum Parsed {
     Audit(Box<AuditConfig>),
     Explain(Option<String>),
     History(HistoryConfig),
+    /// `columns [KIND]`: every kind, or one.
+    Columns(Option<Kind>),
     Schema(SchemaOf),
     Completions(clap_complete::Shell),
 }
@@ -451,6 +472,8 @@ where
                 marketplace: a.marketplace,
                 tz,
                 handling_days: a.handling_days,
+                mapping: a.map,
+                date_order: a.date_order,
                 format,
                 details: a.details,
                 all_tips: a.all_tips,
@@ -496,6 +519,7 @@ where
             metric: h.metric,
             format: h.format,
         }),
+        Command::Columns { kind } => Parsed::Columns(kind.as_deref().and_then(Kind::parse)),
         Command::Schema { of } => Parsed::Schema(of),
         Command::Completions { shell } => Parsed::Completions(shell),
     })
@@ -612,6 +636,35 @@ mod tests {
         }
         assert_eq!(audit(&["x", "--warn-at", "1"]).warn_at, Ratio::new(1, 1));
         assert_eq!(audit(&["x", "--json"]).format, Format::Json);
+    }
+
+    #[test]
+    fn map_and_date_order() {
+        let c = audit(&[
+            "x",
+            "--map",
+            "Date=purchase-date",
+            "--map",
+            "Fulfilment=fulfillment_channel",
+            "--date-order",
+            "mdy",
+        ]);
+        assert_eq!(
+            c.mapping,
+            vec![
+                ("date".to_string(), Field::PurchaseDate),
+                ("fulfilment".to_string(), Field::FulfillmentChannel)
+            ]
+        );
+        assert_eq!(c.date_order, Some(DateOrder::MonthDayYear));
+        assert_eq!(audit(&["x"]).date_order, None);
+        for bad in [
+            vec!["sellerhealth", "audit", "x", "--map", "Date=purchase-day"],
+            vec!["sellerhealth", "audit", "x", "--map", "Date"],
+            vec!["sellerhealth", "audit", "x", "--date-order", "dym"],
+        ] {
+            assert!(parse(bad.clone()).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

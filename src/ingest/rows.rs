@@ -1,6 +1,7 @@
 //! Typed values from one row of each kind (SPEC §2.2–2.3). A row that breaks a
 //! rule gives a reason, and the reader skips it.
 
+use super::date_hints::DateHints;
 use super::header::{ColumnMap, Field, Kind};
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
@@ -18,9 +19,25 @@ pub struct RowParser<'a> {
     pub values: ValueParser,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
+    /// Counts the dates that fail, by the date order that would read them.
+    pub date_hints: &'a DateHints,
 }
 
 impl RowParser<'_> {
+    /// A value of `field` quoted for a message; never a buyer column's value
+    /// (one mapped onto `field` with `--map`).
+    fn quote(&self, field: Field, v: &str) -> String {
+        let header = self
+            .map
+            .get(field)
+            .and_then(|i| self.map.names.get(i))
+            .map_or("", String::as_str);
+        if super::header::is_buyer_column(header) {
+            return "(a value of a buyer column, not shown)".to_string();
+        }
+        quote(v)
+    }
+
     fn get<'r>(&self, row: &Row<'r>, field: Field) -> &'r str {
         match self.map.get(field) {
             Some(i) => row.cell(i),
@@ -44,7 +61,14 @@ impl RowParser<'_> {
         }
         match self.values.instant(v, role) {
             Some(t) => Ok(Some(t)),
-            None => Err(format!("{} {} is not a date", field.name(), quote(v))),
+            None => {
+                self.date_hints.failed(field, v, &self.values);
+                Err(format!(
+                    "{} {} is not a date",
+                    field.name(),
+                    self.quote(field, v)
+                ))
+            }
         }
     }
 
@@ -61,7 +85,7 @@ impl RowParser<'_> {
         }
         parse_bool(v)
             .map(Some)
-            .ok_or_else(|| format!("{} {} is not yes or no", field.name(), quote(v)))
+            .ok_or_else(|| format!("{} {} is not yes or no", field.name(), self.quote(field, v)))
     }
 
     fn channel(&self, row: &Row<'_>) -> Result<Option<Channel>, Reason> {
@@ -80,7 +104,7 @@ impl RowParser<'_> {
             Some(c) => Ok(Some(c)),
             None => Err(format!(
                 "fulfillment-channel {} is not Amazon, AFN, Merchant, MFN or Seller",
-                quote(v)
+                self.quote(Field::FulfillmentChannel, v)
             )),
         }
     }
@@ -138,7 +162,7 @@ impl RowParser<'_> {
             None => {
                 return Err(format!(
                     "cancelled-by {} is not buyer, seller or amazon",
-                    quote(by)
+                    self.quote(Field::CancelledBy, by)
                 ))
             }
         };
@@ -209,7 +233,7 @@ impl RowParser<'_> {
         let rating = parse_rating(rating_text).ok_or_else(|| {
             format!(
                 "rating {} is not a whole number from 1 to 5",
-                quote(rating_text)
+                self.quote(Field::Rating, rating_text)
             )
         })?;
         let id = self.required(row, Field::OrderId)?;
@@ -239,7 +263,7 @@ impl RowParser<'_> {
             None => {
                 return Err(format!(
                     "claim-type {} is not a-to-z or chargeback",
-                    quote(type_text)
+                    self.quote(Field::ClaimType, type_text)
                 ))
             }
         };
@@ -260,7 +284,7 @@ impl RowParser<'_> {
             None => {
                 return Err(format!(
                     "claim-status {} is not pending, open, granted, denied, withdrawn or reversed",
-                    quote(status)
+                    self.quote(Field::ClaimStatus, status)
                 ))
             }
         };
@@ -355,13 +379,15 @@ pub fn normalise_tracking(s: &str) -> String {
         .collect()
 }
 
-/// A cell value quoted for a message: control characters removed, length capped.
+/// A cell value quoted for a message: length capped, control characters
+/// shown escaped (what the file holds, made safe to show).
 pub fn quote(v: &str) -> String {
     if may_be_personal(v) {
         // A shifted row can put a buyer's e-mail, name or phone in a date column.
         return "(a value not shown: it may be buyer data)".to_string();
     }
-    let mut s: String = v.chars().filter(|c| !c.is_control()).take(40).collect();
+    let cut: String = v.chars().take(40).collect();
+    let mut s = crate::text::sanitize(&cut);
     if v.chars().count() > 40 {
         s.push('…');
     }
@@ -369,16 +395,12 @@ pub fn quote(v: &str) -> String {
 }
 
 /// Whether a cell looks like an e-mail address, a phone number, or a name or
-/// address: never quoted in messages.
-fn may_be_personal(v: &str) -> bool {
+/// address: never quoted in messages (SPEC §15).
+pub(super) fn may_be_personal(v: &str) -> bool {
     if v.contains('@') {
         return true;
     }
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    let phone_like = v
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if digits >= 7 && phone_like && (v.starts_with('+') || v.starts_with('(') || v.contains(' ')) {
+    if looks_like_phone(v) {
         return true;
     }
     // Names and street addresses: two or more capitalised words ("Pat Buyer",
@@ -387,6 +409,38 @@ fn may_be_personal(v: &str) -> bool {
         .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .count()
         >= 2
+}
+
+/// A phone number: 7 or more digits, with nothing else but spaces, dots,
+/// dashes, parentheses and a leading `+` (`206-555-0143`, `(206) 555-0143`,
+/// `+1 206 555 0143`). A numeric date (`2026-13-01`, `30.04.2022`) is not one.
+fn looks_like_phone(v: &str) -> bool {
+    let body = v.trim().strip_prefix('+').unwrap_or(v.trim());
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    digits >= 7
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        && !looks_like_numeric_date(body)
+}
+
+/// Three groups of digits joined by one `-` or `.`, with a 4-digit year first
+/// or last and day and month of 1–2 digits: a phone number never has that shape.
+fn looks_like_numeric_date(v: &str) -> bool {
+    let Some(sep) = v.chars().find(|c| matches!(c, '-' | '.')) else {
+        return false;
+    };
+    let groups: Vec<&str> = v.split(sep).collect();
+    if groups.len() != 3
+        || groups
+            .iter()
+            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    let small = |g: &str| g.len() <= 2;
+    (groups[0].len() == 4 && small(groups[1]) && small(groups[2]))
+        || (small(groups[0]) && small(groups[1]) && groups[2].len() == 4)
 }
 
 #[cfg(test)]
@@ -416,6 +470,12 @@ mod tests {
             "pat@example.com",
             "(415) 555-0178",
             "+1 206-555-0143",
+            "206-555-0143",
+            "(206) 555-0143",
+            "+1 206 555 0143",
+            "206.555.0143",
+            "555-0143 12",
+            "+442079460321",
             "Pat Buyer",
             "31 Wrenfield Mews",
         ] {
@@ -426,6 +486,9 @@ mod tests {
             "2026-13-01",
             "1999-11-16T18:00:00+00:00",
             "20.10.26",
+            "30.04.2022",
+            "2026.13.01",
+            "555-01",
             "Drone",
             "01-Oct-2026",
         ] {
@@ -440,8 +503,8 @@ mod tests {
     }
 
     #[test]
-    fn quoted_values_lose_control_characters() {
-        assert_eq!(quote("a\x1b[31mb"), "'a[31mb'");
+    fn quoted_values_show_control_characters_escaped() {
+        assert_eq!(quote("a\x1b[31mb\u{9b}"), r"'a\u{1b}[31mb\u{9b}'");
         assert!(quote(&"x".repeat(100)).ends_with("…'"));
     }
 }

@@ -264,5 +264,6 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let mut out = Vec::new();
     out.extend(shipping::notes(ctx));
     out.extend(defects::notes(ctx));
+    out.extend(expired::notes(ctx));
     out
 }

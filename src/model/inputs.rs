@@ -2,6 +2,7 @@
 //! facts handed up by `ingest`, put into words by the report.
 
 use crate::calendar::Instant;
+use crate::marketplace::DateOrder;
 
 /// The kind of an input as listed in the report (`Unknown` for a header-only
 /// file whose kind cannot be told).
@@ -82,4 +83,13 @@ pub enum ReadWarning {
     UnterminatedQuote { path: String, line: u64 },
     /// Invalid UTF-8 after the first MiB, replaced in `rows` rows from `line` on.
     InvalidUtf8Replaced { path: String, line: u64, rows: u64 },
+    /// Most rows have a `column` value that is not a date in the
+    /// marketplace's order but reads in `order` (`--date-order`).
+    DateOrder {
+        path: String,
+        column: &'static str,
+        rows: u64,
+        order: DateOrder,
+        marketplace_order: DateOrder,
+    },
 }

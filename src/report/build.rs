@@ -231,9 +231,10 @@ fn forecast_report(m: &Measured, target: Target, now: Status, warn: Ratio) -> Fo
             status: status(target, p.defects, p.total, warn),
         })
         .collect();
+    // Recovered means back within target: a day with no data is not one.
     let recovers_on = if now == Status::Bad {
         days.iter()
-            .find(|d| d.status != Status::Bad)
+            .find(|d| matches!(d.status, Status::Good | Status::Warning))
             .map(|d| d.date.clone())
     } else {
         None
@@ -342,4 +343,71 @@ pub fn overall(metrics: &[MetricReport]) -> Status {
         .map(|m| m.status)
         .max()
         .unwrap_or(Status::NoData)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::add_days;
+    use crate::metrics::Why;
+    use crate::policy::Scope;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// ODR as of 2026-11-20 (window 2026-09-08 … 2026-11-06) with `orders`
+    /// orders on the window's last day, `defects` of them defective.
+    fn odr(orders: u64, defects: u64) -> Measured {
+        let as_of = day("2026-11-20");
+        let window = Window::ending(add_days(as_of, -14), 60);
+        let mut m = Measured::new(MetricId::OrderDefectRate, Scope::Mfn, window, as_of);
+        for i in 0..orders {
+            let why = (i < defects).then_some(Why::Complaints {
+                negative_feedback: None,
+                a_to_z_claim: true,
+                chargeback: false,
+            });
+            m.count_on(day("2026-11-06"), || format!("o{i}"), why);
+        }
+        m
+    }
+
+    #[test]
+    fn recovery_is_never_a_day_without_data() {
+        // One order, defective: when it leaves the window no clean order has
+        // come in yet (⌊k·1/60⌋ = 0), so that day has no data; the first
+        // clean order arrives 60 days after the window passed the as-of day.
+        let r = metric_report(odr(1, 1), Ratio::new(3, 4), &Calendar::new(chrono_tz::UTC));
+        let f = r.forecast.unwrap();
+        let no_data = f.days.iter().find(|d| d.status == Status::NoData).unwrap();
+        assert_eq!(no_data.date, "2027-01-19");
+        assert_eq!(f.recovers_on.as_deref(), Some("2027-02-02"));
+        let on = f.days.iter().find(|d| d.date == "2027-02-02").unwrap();
+        assert_eq!((on.defects, on.total, on.status), (0, 1, Status::Good));
+    }
+
+    #[test]
+    fn the_assumption_is_worded_for_people() {
+        let cal = Calendar::new(chrono_tz::UTC);
+        let w = Ratio::new(3, 4);
+        let assumption = |orders, defects| {
+            metric_report(odr(orders, defects), w, &cal)
+                .forecast
+                .unwrap()
+                .assumption
+        };
+        let a = assumption(6, 1);
+        assert!(a.contains("1 defect-free order every 10 days"), "{a}");
+        assert!(!a.contains("0.1"), "{a}");
+        let a = assumption(7, 1);
+        assert!(a.contains("about 1 defect-free order every 9 days"), "{a}");
+        let a = assumption(120, 1);
+        assert!(a.contains(" 2 defect-free orders a day"), "{a}");
+        assert!(!a.contains("about"), "{a}");
+        let a = assumption(150, 1);
+        assert!(a.contains("about 3 defect-free orders a day"), "{a}");
+        let a = assumption(59, 1);
+        assert!(a.contains("about 1 defect-free order a day"), "{a}");
+    }
 }

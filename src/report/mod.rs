@@ -4,6 +4,7 @@
 
 pub mod amazon;
 pub mod build;
+pub mod columns;
 pub mod contract;
 pub mod csv;
 pub mod document;

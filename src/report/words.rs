@@ -7,6 +7,8 @@ use chrono::DateTime;
 
 use super::contract::{ChangeReport, Condition, MetricReport};
 use crate::calendar::Calendar;
+use crate::marketplace::DateOrder;
+use crate::metrics::forecast::Volume;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
@@ -275,13 +277,43 @@ pub fn forecast_sentence(m: &MetricReport) -> Option<String> {
     ))
 }
 
-/// What a forecast assumes, for its `assumption` field.
-pub fn forecast_assumption(unit: Unit, daily_volume: f64) -> String {
+/// What a forecast assumes, for its `assumption` field: the daily volume in
+/// words for people ("about 1 defect-free order every 10 days").
+pub fn forecast_assumption(unit: Unit, volume: Volume) -> String {
     let noun = unit_plural(unit);
+    let one = unit_singular(unit);
+    let (items, days) = (volume.items, u64::from(volume.days.max(1)));
+    let pace = if items == 0 {
+        format!("no new {noun} (the window has none)")
+    } else if items >= days {
+        // Nearest whole number a day, halves up.
+        let n = (2 * items + days) / (2 * days);
+        let about = if items % days == 0 { "" } else { "about " };
+        let what = if n == 1 { one } else { noun };
+        format!("{about}{n} defect-free {what} a day")
+    } else {
+        let every = (2 * days + items) / (2 * items);
+        let about = if days % items == 0 { "" } else { "about " };
+        if every == 1 {
+            format!("{about}1 defect-free {one} a day")
+        } else {
+            format!("{about}1 defect-free {one} every {every} days")
+        }
+    };
     format!(
-        "{} already known keep the defects they have; each coming day adds {daily_volume:.1} defect-free {noun} (the window's current daily average) and no new defects",
+        "{} already known keep the defects they have; no new defects, and {pace} (the window's average: {items} {} in {days} days)",
         upper_first(noun),
+        if items == 1 { one } else { noun },
     )
+}
+
+/// The singular noun of a unit (`order`).
+pub fn unit_singular(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Order => "order",
+        Unit::Package => "package",
+        Unit::Message => "message",
+    }
 }
 
 /// What makes an item a defect (`--details`), with instants in the calendar's zone.
@@ -390,6 +422,41 @@ pub fn read_warning(w: &ReadWarning) -> String {
             "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {}",
             plural(*rows, "row", "rows")
         ),
+        ReadWarning::DateOrder {
+            path,
+            column,
+            rows,
+            order,
+            marketplace_order,
+        } => {
+            let reads = if order == marketplace_order {
+                format!(
+                    "they are {} dates written with '-', which --date-order {} reads",
+                    date_order_words(*order),
+                    order.key()
+                )
+            } else {
+                format!(
+                    "they read as {} with --date-order {}",
+                    date_order_words(*order),
+                    order.key()
+                )
+            };
+            format!(
+                "{path}: {} skipped because {column} is not a date in this marketplace's order ({}); {reads}",
+                plural(*rows, "row", "rows"),
+                date_order_words(*marketplace_order),
+            )
+        }
+    }
+}
+
+/// `month/day/year`.
+fn date_order_words(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::MonthDayYear => "month/day/year",
+        DateOrder::DayMonthYear => "day/month/year",
+        DateOrder::YearMonthDay => "year/month/day",
     }
 }
 
@@ -452,6 +519,7 @@ pub fn note(n: &Note) -> String {
             if *rows == 1 { "it" } else { "they" },
             if *rows == 1 { "is" } else { "are" },
         ),
+        Note::OrphanShipmentOrders(1) => "1 order in shipment files is absent from every orders file; its packages count only toward the valid tracking rate".to_string(),
         Note::OrphanShipmentOrders(orders) => format!(
             "{} in shipment files {} absent from every orders file; {} packages count only toward the valid tracking rate",
             plural(*orders, "order", "orders"),
@@ -469,6 +537,25 @@ pub fn note(n: &Note) -> String {
             plural(*orders, "seller-fulfilled order", "seller-fulfilled orders"),
             if *orders == 1 { "has" } else { "have" },
         ),
+        Note::CancelledWithoutShipBy { orders, days } => format!(
+            "{} placed in the last {days} days {} no ship-by date, so expired orders cannot tell Amazon's automatic cancellations among them from your own (add the Order Report, which has latest-ship-date, or use --handling-days)",
+            plural(*orders, "cancelled seller-fulfilled order", "cancelled seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
+        ),
+        Note::AllInLag {
+            metric,
+            orders,
+            placed_after,
+        } => {
+            let p = metric.policy();
+            format!(
+                "{} read, all placed after {placed_after}; the {} counts orders placed {} to {} days before the as-of day",
+                plural(*orders, "order", "orders"),
+                metric.title().to_lowercase(),
+                p.lag,
+                p.lag + p.longest_window() - 1,
+            )
+        }
     }
 }
 
@@ -518,6 +605,6 @@ mod tests {
     #[test]
     fn instants_for_people() {
         assert_eq!(instant("2026-11-21T02:58:07-08:00"), "2026-11-21 02:58");
-        assert_eq!(instant("garbage\u{1b}"), "garbage?");
+        assert_eq!(instant("garbage\u{1b}"), r"garbage\u{1b}");
     }
 }
