@@ -76,7 +76,7 @@ impl Render for TableFormat {
         if let Some(a) = &doc.amazon {
             out.push('\n');
             out.push_str(&p.heading("Amazon's Account Health report"));
-            amazon(&mut out, a, options, width);
+            amazon(&mut out, a, width);
         }
 
         if let Some(since) = &doc.since {
@@ -219,32 +219,43 @@ fn metrics_table(doc: &Document<'_>, options: &RenderOptions, width: usize) -> S
     format!("{t}\n")
 }
 
-fn amazon(out: &mut String, a: &AmazonBlock, options: &RenderOptions, width: usize) {
+fn amazon(out: &mut String, a: &AmazonBlock, width: usize) {
     out.push_str(&wrap(&clean(&a.summary), width, "", ""));
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.force_no_tty();
-    if let Some(w) = options.width {
-        t.set_width(w);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-    }
-    t.set_header(vec![
+    t.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    let header = [
         "Metric",
-        "Fulfilled by",
+        "Shipped by",
         "Amazon's window",
         "Amazon",
         "Ours",
         "Difference",
-    ]);
+    ];
+    t.set_header(header.to_vec());
+    let mut longest: Vec<usize> = header.iter().map(|h| longest_word(h)).collect();
     for r in &a.rows {
-        t.add_row(vec![
-            Cell::new(r.name),
-            Cell::new(r.fulfilled_by),
-            Cell::new(&r.window),
-            Cell::new(clean(&r.amazon)),
-            Cell::new(&r.ours),
-            Cell::new(&r.difference),
-        ]);
+        let texts = [
+            r.name.to_string(),
+            r.fulfilled_by.to_string(),
+            r.window.clone(),
+            clean(&r.amazon),
+            r.ours.clone(),
+            r.difference.clone(),
+        ];
+        for (l, text) in longest.iter_mut().zip(&texts) {
+            *l = (*l).max(longest_word(text));
+        }
+        t.add_row(texts.to_vec());
+    }
+    // No column narrower than its longest word: cells wrap between words.
+    for (i, l) in longest.into_iter().enumerate() {
+        if let Some(column) = t.column_mut(i) {
+            let w = Width::Fixed(u16::try_from(l + 2).unwrap_or(u16::MAX));
+            column.set_constraint(ColumnConstraint::LowerBoundary(w));
+        }
     }
     out.push_str(&format!("{t}\n"));
     for e in &a.explanations {
