@@ -11,10 +11,12 @@ use crate::cli::{
     self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf, TrendDays,
 };
 use crate::history::{self, HistoryError, Snapshot, Store};
+use crate::ingest::header::Kind;
+use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
-use crate::model::{InputSummary, Model, ReadWarning};
+use crate::model::{InputKind, InputSummary, Model, ReadWarning};
 use crate::reconcile;
 use crate::report::trend::TrendReport;
 use crate::report::{self, Render, RenderOptions, Report};
@@ -24,13 +26,14 @@ use crate::text::sanitize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
-    /// The audit ran (with `--check`: good or no data).
+    /// The audit ran (with `--check`: good).
     Ok = 0,
     /// `--check`: overall status warning.
     Warning = 1,
     /// `--check`: a metric breaches Amazon's target.
     Bad = 2,
-    /// Nothing was audited: bad usage or an input error.
+    /// Nothing was audited: bad usage or an input error; with `--check`
+    /// also health that cannot be told (SPEC §9.3).
     Error = 3,
 }
 
@@ -56,14 +59,20 @@ where
             };
             // clap prints help to stdout and errors to stderr; when that
             // stream is closed the code is still the one of the outcome.
-            let _ = e.print();
+            let text = e.render().to_string();
+            if code == Exit::Error && text.starts_with("error: ") {
+                // One message style (SPEC §9.5): `sellerhealth: error: …`.
+                let _ = write!(io::stderr().lock(), "sellerhealth: {text}");
+            } else {
+                let _ = e.print();
+            }
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
         Err(e) => {
-            eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
+            eprintln!("sellerhealth: error: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
@@ -74,6 +83,10 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
         Parsed::Audit(config) => run_audit(&config),
         Parsed::Explain(metric) => {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Columns(kind) => {
+            write_stdout(&columns_text(kind))?;
             Ok(Exit::Ok)
         }
         Parsed::Schema(SchemaOf::Audit) => {
@@ -124,6 +137,36 @@ fn run_history(config: &HistoryConfig) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
+/// `sellerhealth columns [KIND]`: the reader's own column table, in words.
+pub fn columns_text(kind: Option<Kind>) -> String {
+    use crate::report::columns::{ColumnDoc, KindColumns};
+    const SHOWN: [Kind; 6] = [
+        Kind::Orders,
+        Kind::Shipments,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Returns,
+        Kind::Messages,
+    ];
+    let kinds: Vec<KindColumns> = SHOWN
+        .into_iter()
+        .filter(|k| kind.is_none_or(|only| only == *k))
+        .map(|k| KindColumns {
+            kind: k.as_str(),
+            columns: k
+                .columns()
+                .iter()
+                .map(|c| ColumnDoc {
+                    names: c.names,
+                    required: c.required,
+                    meaning: c.meaning,
+                })
+                .collect(),
+        })
+        .collect();
+    crate::report::columns::columns_text(&kinds)
+}
+
 /// A closed standard output is not an error: the run keeps its exit code.
 fn write_stdout(s: &str) -> Result<()> {
     crate::output::write_stdout(s.as_bytes())?;
@@ -149,7 +192,11 @@ struct Read {
 fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Read, InputError> {
     let cal = Calendar::new(config.tz);
     let options = ReadOptions {
-        values: ValueParser::new(cal, config.marketplace.date_order()),
+        values: match config.date_order {
+            Some(order) => ValueParser::with_date_order(cal, order),
+            None => ValueParser::new(cal, config.marketplace.date_order()),
+        },
+        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),
@@ -241,20 +288,29 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
+    // ACT NOW is judged at --now; else at the current time, unless an as-of
+    // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
+    ctx.now = match (config.now, config.as_of) {
+        (Some(now), _) => now,
+        (None, Some(_)) => ctx.evaluation,
+        (None, None) => Utc::now().timestamp(),
+    };
     Ok(report::build::report(report::build::Facts {
         as_of,
+        now: ctx.now,
         cal,
         marketplace: config.marketplace.code().to_string(),
         warn_at: config.warn_at,
+        max_age: config.max_age,
         inputs,
         measured: metrics::measure_all(&ctx),
         open_orders: act_now::open_orders(&ctx),
         pending_messages: act_now::pending_messages(&ctx),
+        claims_due: act_now::claims_due(&ctx),
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
         reconciliation,
         amazon_notes,
-        max_age_days: Some(DEFAULT_MAX_AGE_DAYS),
     }))
 }
 
@@ -287,8 +343,9 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
         warnings,
     } = read_inputs(config, from)?;
     let series = metrics::trend::trend(&model, cal, from, to, config.handling_days);
-    let coverage = coverage(&model, cal);
+    let coverage = coverage(&inputs, cal);
     Ok(report::trend::build(report::trend::TrendFacts {
+        cal,
         from,
         to,
         timezone: cal.tz().name().to_string(),
@@ -304,24 +361,22 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
     }))
 }
 
-/// The first day the orders, shipments and messages read cover. Orders
-/// remembered by id only were placed before the reader's cutoff: the data
-/// then reaches at least that far back.
-fn coverage(model: &Model, cal: Calendar) -> report::trend::Coverage {
-    let day = |t: Option<crate::calendar::Instant>| t.map(|t| cal.day_of(t));
-    let mut orders = model.orders.iter().map(|(_, o)| o.purchase()).min();
-    if !model.dropped.is_empty() {
-        orders = orders.min(model.cutoff).or(model.cutoff);
-    }
+/// The first event day of the orders, shipments and messages inputs read.
+fn coverage(inputs: &[InputSummary], cal: Calendar) -> report::trend::Coverage {
+    let first = |kind: InputKind| {
+        inputs
+            .iter()
+            .filter(|i| i.kind == kind)
+            .filter_map(|i| i.events.first)
+            .min()
+            .map(|t| cal.day_of(t))
+    };
     report::trend::Coverage {
-        orders: day(orders),
-        shipments: day(model.shipments.values().map(|s| s.first).min()),
-        messages: day(model.messages.iter().map(|m| m.received).min()),
+        orders: first(InputKind::Orders),
+        shipments: first(InputKind::Shipments),
+        messages: first(InputKind::Messages),
     }
 }
-
-/// Amazon's report is stale when it ends more than this many days before the as-of day.
-const DEFAULT_MAX_AGE_DAYS: u32 = 7;
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).
 const PROGRESS_MIN_BYTES: u64 = 50 * 1024 * 1024;
@@ -403,9 +458,34 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
-            let _ = writeln!(err, "warning: {w}");
+            let _ = writeln!(err, "sellerhealth: warning: {w}");
         }
     }
+    let exit = if config.check {
+        // Health that cannot be told is never healthy (SPEC §9.3): exit 3,
+        // with its reasons on standard error even under -q.
+        let reasons = report::build::check_reasons(&report, &config.require);
+        let exit = if !reasons.is_empty() {
+            Exit::Error
+        } else {
+            match report.status {
+                Status::Good | Status::NoData => Exit::Ok,
+                Status::Warning => Exit::Warning,
+                Status::Bad => Exit::Bad,
+            }
+        };
+        let mut err = io::stderr().lock();
+        for r in &reasons {
+            let _ = writeln!(err, "sellerhealth: error: {r}");
+        }
+        report.check = Some(report::contract::CheckReport {
+            code: exit as u8,
+            reasons,
+        });
+        exit
+    } else {
+        Exit::Ok
+    };
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -415,15 +495,24 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = if config.output.is_none() && io::stdout().is_terminal() {
+    // The terminal's width, else COLUMNS, else 100 (SPEC §9.5).
+    let terminal = if config.output.is_none() && io::stdout().is_terminal() {
         comfy_table::Table::new().width()
     } else {
         None
     };
+    let width = terminal.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    });
     let options = RenderOptions {
         details: config.details,
         color,
         width,
+        all_tips: config.all_tips,
+        brief: config.brief,
     };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),
@@ -443,15 +532,7 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         let mut store = opened?;
         store.record(&Snapshot::of(&report, None, history::now_utc()))?;
     }
-    Ok(if config.check {
-        match report.status {
-            Status::Good | Status::NoData => Exit::Ok,
-            Status::Warning => Exit::Warning,
-            Status::Bad => Exit::Bad,
-        }
-    } else {
-        Exit::Ok
-    })
+    Ok(exit)
 }
 
 fn run_trend(config: &AuditConfig, days: TrendDays) -> Result<Exit> {

@@ -24,6 +24,7 @@ pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<ReadWarning>) 
         values: ValueParser::new(Calendar::new(tz), DateOrder::MonthDayYear),
         fallback: encoding_rs::WINDOWS_1252,
         strict: false,
+        mapping: Default::default(),
     };
     let mut m = Model::default();
     let mut warnings = Vec::new();

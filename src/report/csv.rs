@@ -6,10 +6,12 @@
 //! tips with ` | `); the report's `as_of` ends each row. A cell that a
 //! spreadsheet would read as a formula (starting with `=`, `+`, `-` or `@`, or
 //! a tab or carriage return) is prefixed with `'`, so an id taken from an
-//! input file can never run as one.
+//! input file can never run as one. Control characters in a cell are shown
+//! escaped (`\u{1b}`), as in the other human formats (SPEC §15).
 
 use super::contract::{condition_key, scope_key, status_key, MetricReport};
 use super::{Render, RenderOptions, Report};
+use crate::text::sanitize;
 
 pub struct Csv;
 
@@ -53,7 +55,7 @@ impl Render for Csv {
         let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
         rows.extend(report.metrics.iter().map(|m| row(report, m)));
         for r in rows {
-            let cells: Vec<String> = r.iter().map(|c| defuse(c)).collect();
+            let cells: Vec<String> = r.iter().map(|c| defuse(&sanitize(c))).collect();
             if w.write_record(&cells).is_err() {
                 break;
             }

@@ -97,6 +97,7 @@ impl Coverage {
 
 /// What a trend is built from.
 pub struct TrendFacts {
+    pub cal: crate::calendar::Calendar,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub timezone: String,
@@ -109,6 +110,7 @@ pub struct TrendFacts {
 }
 
 pub fn build(f: TrendFacts) -> TrendReport {
+    let cal = f.cal;
     let n = f.series.first().map_or(0, |s| s.points.len());
     let days = (0..n)
         .map(|i| {
@@ -162,6 +164,8 @@ pub fn build(f: TrendFacts) -> TrendReport {
                 kind: i.kind,
                 rows: i.rows,
                 skipped_rows: i.skipped_rows,
+                first_day: i.events.first.map(|t| cal.day_of(t).to_string()),
+                last_day: i.events.last.map(|t| cal.day_of(t).to_string()),
             })
             .collect(),
         warnings: f.warnings,
