@@ -104,6 +104,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),
         strict: config.strict,
+        dimensions: config.by,
     };
     let mut warnings = Vec::new();
     let specs = ingest::expand(&config.inputs, &mut warnings)?;
@@ -175,6 +176,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
+    ctx.by = config.by;
     Ok(report::build::report(report::build::Facts {
         as_of,
         cal,

@@ -10,6 +10,7 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 
 use crate::ingest::header::Kind;
 use crate::marketplace::Marketplace;
+use crate::model::{Dimension, Dimensions};
 use crate::policy::Ratio;
 
 const AUDIT_EXAMPLES: &str = "\
@@ -135,6 +136,9 @@ pub struct AuditArgs {
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target.
     #[arg(long)]
     pub check: bool,
+    /// Break each metric's defects down by DIM: sku, asin, ship-service-level, ship-state, ship-country, sales-channel, carrier (repeatable, or a comma list).
+    #[arg(long, value_name = "DIM", value_delimiter = ',', value_parser = parse_dimension)]
+    pub by: Vec<Dimension>,
     /// Share of a limit at which a metric turns `warning` (0 < R <= 1).
     #[arg(long, value_name = "R", default_value = "0.75", value_parser = parse_warn_at)]
     pub warn_at: Ratio,
@@ -183,6 +187,13 @@ fn parse_warn_at(s: &str) -> Result<Ratio, String> {
     }
 }
 
+fn parse_dimension(s: &str) -> Result<Dimension, String> {
+    Dimension::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
+        format!("'{s}' is not a dimension (one of {})", names.join(", "))
+    })
+}
+
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_rs::Encoding::for_label(s.trim().as_bytes())
         .ok_or_else(|| format!("'{s}' is not an encoding label"))
@@ -201,6 +212,8 @@ pub struct AuditConfig {
     pub format: Format,
     pub details: bool,
     pub check: bool,
+    /// `--by`: what each metric's defects are broken down by (SPEC §13).
+    pub by: Dimensions,
     pub warn_at: Ratio,
     pub strict: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
@@ -262,6 +275,7 @@ where
                 format,
                 details: a.details,
                 check: a.check,
+                by: a.by.iter().copied().collect(),
                 warn_at: a.warn_at,
                 strict: a.strict,
                 encoding: a.encoding,
@@ -392,12 +406,22 @@ mod tests {
             vec!["sellerhealth", "audit", "x", "--tz", "Mars/Olympus"],
             vec!["sellerhealth", "audit", "x", "--marketplace", "XX"],
             vec!["sellerhealth", "audit", "x", "--encoding", "klingon"],
+            vec!["sellerhealth", "audit", "x", "--by", "colour"],
+            vec!["sellerhealth", "audit", "x", "--by", "sku,"],
             vec!["sellerhealth", "audit"],
         ] {
             assert!(parse(args.clone()).is_err(), "{args:?}");
         }
         assert_eq!(audit(&["x", "--warn-at", "1"]).warn_at, Ratio::new(1, 1));
         assert_eq!(audit(&["x", "--json"]).format, Format::Json);
+    }
+
+    #[test]
+    fn by_takes_repeats_and_comma_lists() {
+        use crate::model::Dimension::*;
+        assert!(audit(&["x"]).by.is_empty());
+        let by = audit(&["x", "--by", "carrier,SKU", "--by", "ship-state"]).by;
+        assert_eq!(by.iter().collect::<Vec<_>>(), [Sku, ShipState, Carrier]);
     }
 
     #[test]

@@ -387,8 +387,14 @@ fn hostile_amazon_figures_never_break_the_audit() {
         let out = audit_with(&path, &["--format", format]);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
         if format == "html" {
-            assert!(out.stdout.contains("&lt;script&gt;"), "Amazon's status shown, escaped");
-            assert!(!out.stdout.contains("<script"), "raw markup from Amazon's JSON");
+            assert!(
+                out.stdout.contains("&lt;script&gt;"),
+                "Amazon's status shown, escaped"
+            );
+            assert!(
+                !out.stdout.contains("<script"),
+                "raw markup from Amazon's JSON"
+            );
         }
     }
 }

@@ -73,6 +73,7 @@ pub fn read_into(bytes: &[u8], forced: Option<Kind>, knobs: Knobs, model: &mut M
         values: ValueParser::new(Calendar::new(knobs.tz), knobs.order),
         fallback: knobs.fallback,
         strict: knobs.strict,
+        dimensions: sellerhealth::model::Dimension::ALL.into_iter().collect(),
     };
     let spec = InputSpec {
         path: PathBuf::from("fuzz.txt"),

@@ -1,5 +1,7 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
+use crate::model::{Dimension, Dimensions};
+
 /// The kinds of report, in the order detection tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -56,6 +58,13 @@ impl Kind {
                 ),
                 (CancelledBy, &["cancelled-by"], false),
                 (LastUpdated, &["last-updated-date"], false),
+                // Read only for `--by` (SPEC §13): see `dimension_field`.
+                (Sku, &["sku", "seller-sku", "merchant-sku"], false),
+                (Asin, &["asin"], false),
+                (ShipServiceLevel, &["ship-service-level"], false),
+                (ShipState, &["ship-state"], false),
+                (ShipCountry, &["ship-country"], false),
+                (SalesChannel, &["sales-channel"], false),
             ],
             Kind::Shipments => &[
                 (OrderId, &["order-id", "amazon-order-id"], true),
@@ -166,7 +175,26 @@ fields!(
     RespondedAt,
     MessageId,
     NoResponseNeeded,
+    Sku,
+    Asin,
+    ShipServiceLevel,
+    ShipState,
+    ShipCountry,
+    SalesChannel,
 );
+
+/// The orders column of an order dimension (`None` for the carrier, a shipments value).
+pub fn dimension_field(d: Dimension) -> Option<Field> {
+    match d {
+        Dimension::Sku => Some(Field::Sku),
+        Dimension::Asin => Some(Field::Asin),
+        Dimension::ShipServiceLevel => Some(Field::ShipServiceLevel),
+        Dimension::ShipState => Some(Field::ShipState),
+        Dimension::ShipCountry => Some(Field::ShipCountry),
+        Dimension::SalesChannel => Some(Field::SalesChannel),
+        Dimension::Carrier => None,
+    }
+}
 
 impl Field {
     /// The canonical column name, for messages.
@@ -206,6 +234,16 @@ impl ColumnMap {
 
     pub fn has(&self, field: Field) -> bool {
         self.get(field).is_some()
+    }
+
+    /// Leaves the columns of the order dimensions not in `wanted` unread
+    /// (neither split nor parsed: `--by` costs nothing when not given).
+    pub fn keep_dimensions(&mut self, wanted: Dimensions) {
+        for d in Dimension::ALL {
+            if let (Some(f), false) = (dimension_field(d), wanted.contains(d)) {
+                self.slots[f as usize] = None;
+            }
+        }
     }
 }
 
@@ -345,6 +383,24 @@ mod tests {
             // A field no kind reads would never be filled.
             assert_ne!(field.name(), "?", "{field:?} is in no kind's columns");
         }
+    }
+
+    #[test]
+    fn dimension_columns_are_read_only_when_asked_for() {
+        let header = [
+            "order-id",
+            "purchase-date",
+            "seller-sku",
+            "asin",
+            "ship-state",
+        ];
+        let mut m = match_kind(Kind::Orders, &header).unwrap();
+        assert_eq!(m.get(Field::Sku), Some(2));
+        m.keep_dimensions(Dimensions::NONE.with(Dimension::Asin));
+        assert_eq!(m.get(Field::Sku), None);
+        assert_eq!(m.get(Field::Asin), Some(3));
+        assert_eq!(m.get(Field::ShipState), None);
+        assert_eq!(m.used_columns(), [0, 1, 3]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::{Model, ReadWarning};
+use crate::model::{Dimensions, Model, ReadWarning};
 use header::{ColumnMap, Kind};
 use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
@@ -40,6 +40,8 @@ pub struct ReadOptions {
     /// The encoding of text that is not UTF-8.
     pub fallback: &'static Encoding,
     pub strict: bool,
+    /// `--by`: the order dimensions whose columns are read (SPEC §13).
+    pub dimensions: Dimensions,
 }
 
 /// Reads one input into `model`. `Ok(None)`: a file found in a directory
@@ -261,6 +263,8 @@ fn read_decoded(
         return Err(InputError::UnknownKind { path: shown });
     };
     lines.skip_through(found.line).map_err(io_err)?;
+    let mut found = found;
+    found.map.keep_dimensions(options.dimensions);
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
@@ -268,6 +272,7 @@ fn read_decoded(
         map: &found.map,
         values: options.values,
         source: &shown,
+        dimensions: options.dimensions,
     };
     let tally = match parallel_plan(spec, parallel, &found) {
         Some(plan) => read_parallel(&plan, &parser, model, options.strict, found.line),

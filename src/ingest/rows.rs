@@ -1,12 +1,12 @@
 //! Typed values from one row of each kind (SPEC §2.2–2.3). A row that breaks a
 //! rule gives a reason, and the reader skips it.
 
-use super::header::{ColumnMap, Field, Kind};
+use super::header::{dimension_field, ColumnMap, Field, Kind};
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, Dimensions, Message, Model, OrderRow, ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -18,6 +18,8 @@ pub struct RowParser<'a> {
     pub values: ValueParser,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
+    /// `--by`: the order dimensions kept per order.
+    pub dimensions: Dimensions,
 }
 
 impl RowParser<'_> {
@@ -131,7 +133,7 @@ impl RowParser<'_> {
             }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
-        model.add_order(
+        let kept = model.add_order(
             id,
             OrderRow {
                 purchase,
@@ -144,6 +146,13 @@ impl RowParser<'_> {
                 last_updated,
             },
         );
+        if let Some(key) = kept.filter(|_| !self.dimensions.is_empty()) {
+            for d in self.dimensions.iter() {
+                if let Some(field) = dimension_field(d) {
+                    model.values.add(d, key, self.get(row, field));
+                }
+            }
+        }
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! Order defect rate: negative feedback, A-to-z claims, chargebacks (SPEC §4).
 
-use super::{Components, Context, Measured, Note, Why};
+use super::{Components, Context, Item, Measured, Note, Why};
 use crate::model::Channel;
 use crate::policy::{MetricId, Scope};
 
@@ -35,7 +35,7 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured
                 chargeback: c.chargeback,
             })
         });
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m.components = Some(components);
     m

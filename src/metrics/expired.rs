@@ -1,7 +1,7 @@
 //! Expired orders: orders Amazon cancelled, or will, because shipment was
 //! never confirmed (SPEC §4).
 
-use super::{Context, Measured, Why};
+use super::{Context, Item, Measured, Why};
 use crate::calendar::{add_business_days, Instant};
 use crate::model::{CancelledBy, Order};
 use crate::policy::{MetricId, Scope, AUTO_CANCEL_BUSINESS_DAYS};
@@ -41,7 +41,7 @@ pub fn expired_orders(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
                 _ => None,
             }
         };
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }
