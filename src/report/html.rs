@@ -15,7 +15,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::amazon::AmazonBlock;
 use super::contract::{scope_key, status_key, Condition, MetricReport};
-use super::document::{Document, FamilySection, Group, Tips};
+use super::document::{self, BreakdownBlock, Document, FamilySection, Group, Tips};
 use super::metric_words::vocab;
 use super::words::{self, clean, status_word};
 use super::{Render, RenderOptions, Report};
@@ -74,6 +74,9 @@ fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> M
                 }
                 link rel="icon" href="data:,";
                 style { (PreEscaped(CSS)) }
+                @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
+                    style { (PreEscaped(BREAKDOWN_CSS)) }
+                }
             }
             body {
                 (headline(doc, report))
@@ -264,7 +267,9 @@ fn card(
             @for m in windows {
                 (window(m, warn_at, details))
             }
-            // Issue 15 (`--by`): the card's breakdown bars go here.
+            @for f in section.map_or(&[][..], |s| s.focus.as_slice()) {
+                p.focus { (f) }
+            }
             @if let Some(tips) = section.and_then(|s| s.tips.as_ref()) {
                 (tips_block(tips))
             }
@@ -290,7 +295,29 @@ fn window(m: &MetricReport, warn_at: Ratio, details: bool) -> Markup {
             @if let Some(h) = headroom { p { (h) } }
             @if let Some(s) = small { p.note { (s) } }
             @if let Some(f) = words::forecast_sentence(m) { p { (f) } }
+            @for b in document::breakdown_blocks(m) { (breakdown(&b)) }
             @if details && !m.details.is_empty() { (items(m)) }
+        }
+    }
+}
+
+/// `Where the defects are (by SKU)`: each group with a bar of its share of
+/// the defects (inline SVG), its key and its figures.
+fn breakdown(b: &BreakdownBlock) -> Markup {
+    html! {
+        div.breakdown {
+            p.breakdown-title { (b.title) }
+            ul {
+                @for r in &b.rows {
+                    li {
+                        svg.share role="img" viewBox="0 0 100 6" preserveAspectRatio="none" {
+                            title { (format!("{}: {:.0}% of the defects", r.key, r.share * 100.0)) }
+                            rect.bar x="0" y="0" width=(coord(r.share.clamp(0.0, 1.0) * 100.0)) height="6" {}
+                        }
+                        code { (r.key) } ": " (r.text)
+                    }
+                }
+            }
         }
     }
 }
@@ -571,6 +598,15 @@ fn thousands_u64(n: u64) -> String {
 fn thousands(n: usize) -> String {
     thousands_u64(n as u64)
 }
+
+/// The style of `--by` breakdowns (only on pages that have them).
+const BREAKDOWN_CSS: &str = r#"
+.breakdown-title { font-weight: 600; margin-bottom: 0; }
+.breakdown ul { list-style: none; padding-left: 0; }
+.breakdown li { margin: .3rem 0; }
+.share { display: block; width: 100%; max-width: 16rem; height: .5rem; background: var(--bg); }
+.focus { font-weight: 600; }
+"#;
 
 /// The page's style: light and dark schemes, 360–1920 px, A4 print.
 const CSS: &str = r#"

@@ -3,6 +3,7 @@
 //! ([`document`]) and one renderer per format. All prose lives in this layer.
 
 pub mod amazon;
+pub mod breakdown_words;
 pub mod build;
 pub mod contract;
 pub mod csv;
