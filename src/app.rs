@@ -7,7 +7,10 @@ use anyhow::Result;
 use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
-use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::cli::{
+    self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf,
+};
+use crate::history::{self, HistoryError, Snapshot, Store};
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
@@ -72,10 +75,15 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
         }
-        Parsed::Schema => {
+        Parsed::Schema(SchemaOf::Audit) => {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
         }
+        Parsed::Schema(SchemaOf::History) => {
+            write_stdout(&crate::report::schema::pretty(&history::listing::schema()))?;
+            Ok(Exit::Ok)
+        }
+        Parsed::History(config) => run_history(&config),
         Parsed::Completions(shell) => {
             use clap::CommandFactory;
             let mut out = Vec::new();
@@ -84,6 +92,30 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             Ok(Exit::Ok)
         }
     }
+}
+
+/// `sellerhealth history`: the snapshots, oldest first.
+fn run_history(config: &HistoryConfig) -> Result<Exit> {
+    let store = Store::open_existing(&config.path)?;
+    let snapshots = store.list(&history::Filter {
+        account: config.account.clone(),
+        marketplace: config.marketplace.clone(),
+        metric: config.metric.map(|m| m.as_str().to_string()),
+    })?;
+    let text = match config.format {
+        ListFormat::Json => history::listing::json(&snapshots),
+        ListFormat::Csv => history::listing::csv(&snapshots),
+        ListFormat::Table => {
+            let width = if io::stdout().is_terminal() {
+                comfy_table::Table::new().width()
+            } else {
+                None
+            };
+            history::listing::table(&snapshots, width)
+        }
+    };
+    write_stdout(&text)?;
+    Ok(Exit::Ok)
 }
 
 /// A closed standard output is not an error: the run keeps its exit code.
@@ -261,7 +293,19 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         // Refuse a device, FIFO or folder before reading any input.
         crate::output::check(path)?;
     }
-    let report = audit(config)?;
+    let mut report = audit(config)?;
+    // The history is opened once the audit has run; when it cannot be used,
+    // the report is still printed, then its error (exit 3).
+    let store = config.history.as_deref().map(|path| {
+        let store = Store::open(path)?;
+        report.since = Some(
+            // Accounts come later (SPEC §12.2): for now every audit has none.
+            store
+                .latest_before(None, &report.marketplace, &report.as_of)?
+                .map(|earlier| history::since(&earlier, &report.metrics)),
+        );
+        Ok::<Store, HistoryError>(store)
+    });
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
@@ -298,6 +342,12 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     match &config.output {
         Some(path) => crate::output::write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
+    }
+    // Recorded once the report is out; a history that could not be opened
+    // is the run's one error.
+    if let Some(opened) = store {
+        let mut store = opened?;
+        store.record(&Snapshot::of(&report, None, history::now_utc()))?;
     }
     Ok(if config.check {
         match report.status {

@@ -11,7 +11,7 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 use crate::ingest::header::Kind;
 use crate::marketplace::Marketplace;
 use crate::model::{Dimension, Dimensions};
-use crate::policy::Ratio;
+use crate::policy::{MetricId, Ratio};
 
 const AUDIT_EXAMPLES: &str = "\
 Examples:
@@ -52,11 +52,18 @@ pub enum Command {
         /// The metric (e.g. `order_defect_rate`, or `odr`); without it, the list of metrics.
         metric: Option<String>,
     },
-    /// Print the JSON Schema of `audit --format json`.
+    /// List the audits recorded with `audit --history FILE`, oldest first.
+    #[command(after_help = HISTORY_EXAMPLES)]
+    History(HistoryArgs),
+    /// Print the JSON Schema of `audit --format json` (or of `history --format json`).
     #[command(
-        after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -"
+        after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -\n  sellerhealth schema history"
     )]
-    Schema,
+    Schema {
+        /// Which output: `audit` (the report) or `history` (the list of snapshots).
+        #[arg(value_enum, default_value = "audit", value_name = "OUTPUT")]
+        of: SchemaOf,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  sellerhealth completions bash > ~/.local/share/bash-completion/completions/sellerhealth"
@@ -74,6 +81,77 @@ pub enum Format {
     Csv,
     Markdown,
     Html,
+}
+
+/// Whose JSON Schema `sellerhealth schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    Audit,
+    History,
+}
+
+/// The formats of `sellerhealth history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+const HISTORY_EXAMPLES: &str = "\
+Examples:
+  sellerhealth audit --history ~/.local/share/sellerhealth/history.sqlite reports/
+  sellerhealth history --history ~/.local/share/sellerhealth/history.sqlite
+  SELLERHEALTH_HISTORY=history.sqlite sellerhealth history --metric lsr --format csv";
+
+/// The variable that names the history file when `--history` is not given.
+pub const HISTORY_ENV: &str = "SELLERHEALTH_HISTORY";
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history file [default: $SELLERHEALTH_HISTORY].
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Only the snapshots of this account.
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only the snapshots of this marketplace.
+    #[arg(long, value_enum, ignore_case = true, value_name = "CODE")]
+    pub marketplace: Option<Marketplace>,
+    /// Only this metric's rows (e.g. `late_shipment_rate`, or `lsr`).
+    #[arg(long, value_name = "ID", value_parser = parse_metric)]
+    pub metric: Option<MetricId>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+    pub format: ListFormat,
+}
+
+fn parse_metric(s: &str) -> Result<MetricId, String> {
+    MetricId::parse(s).ok_or_else(|| {
+        let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+        format!("'{s}' is not a metric: one of {}", ids.join(", "))
+    })
+}
+
+/// What `sellerhealth history` lists, resolved.
+#[derive(Debug, Clone)]
+pub struct HistoryConfig {
+    /// `--history`, else `$SELLERHEALTH_HISTORY`.
+    pub path: PathBuf,
+    pub account: Option<String>,
+    /// A marketplace code (`US`).
+    pub marketplace: Option<String>,
+    pub metric: Option<MetricId>,
+    pub format: ListFormat,
+}
+
+/// `--history FILE`, else the variable [`HISTORY_ENV`] when set and not empty.
+fn history_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| {
+        std::env::var_os(HISTORY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,6 +235,9 @@ pub struct AuditArgs {
     /// No warnings on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Record the audit in the SQLite history FILE (created when missing) and show what changed since the latest earlier snapshot [default: $SELLERHEALTH_HISTORY].
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
     /// Read files one by one on one core (the default splits large files across cores).
     #[arg(long, hide = true)]
     pub sequential: bool,
@@ -221,6 +302,8 @@ pub struct AuditConfig {
     /// The `-o` file; `None` is standard output (also for `-o -`).
     pub output: Option<PathBuf>,
     pub quiet: bool,
+    /// The history to record into (`--history`, else `$SELLERHEALTH_HISTORY`).
+    pub history: Option<PathBuf>,
     /// Reading threads for large plain files (1: one core).
     pub threads: usize,
     /// Smallest file split across threads.
@@ -231,7 +314,8 @@ pub struct AuditConfig {
 pub enum Parsed {
     Audit(Box<AuditConfig>),
     Explain(Option<String>),
-    Schema,
+    History(HistoryConfig),
+    Schema(SchemaOf),
     Completions(clap_complete::Shell),
 }
 
@@ -282,6 +366,7 @@ where
                 color: a.color,
                 output,
                 quiet: a.quiet,
+                history: history_path(a.history),
                 threads: if a.sequential {
                     1
                 } else {
@@ -296,7 +381,25 @@ where
             }))
         }
         Command::Explain { metric } => Parsed::Explain(metric),
-        Command::Schema => Parsed::Schema,
+        Command::History(h) => Parsed::History(HistoryConfig {
+            path: history_path(h.history).ok_or_else(|| {
+                let mut cmd = Cli::command();
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    format!("no history file: give --history FILE or set {HISTORY_ENV}\n"),
+                )
+                .with_cmd(
+                    &cmd.find_subcommand_mut("history")
+                        .cloned()
+                        .unwrap_or_default(),
+                )
+            })?,
+            account: h.account,
+            marketplace: h.marketplace.map(|m| m.code().to_string()),
+            metric: h.metric,
+            format: h.format,
+        }),
+        Command::Schema { of } => Parsed::Schema(of),
         Command::Completions { shell } => Parsed::Completions(shell),
     })
 }

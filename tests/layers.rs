@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "cli",
             "output",
+            "history",
             "report",
             "reconcile",
             "advice",
@@ -42,6 +43,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "reconcile",
         &["metrics", "model", "calendar", "policy", "marketplace"],
+    ),
+    (
+        "history",
+        &[
+            "report",
+            "reconcile",
+            "advice",
+            "metrics",
+            "model",
+            "calendar",
+            "policy",
+            "marketplace",
+            "text",
+        ],
     ),
     (
         "report",

@@ -99,6 +99,7 @@ pub fn report(f: Facts) -> Report {
             })
             .collect(),
         metrics,
+        since: None,
         open_orders: f
             .open_orders
             .iter()

@@ -35,6 +35,11 @@ pub struct Report {
     pub inputs: Vec<InputReport>,
     /// Every metric and window, in a fixed order, each always present.
     pub metrics: Vec<MetricReport>,
+    /// With `--history`: what changed since the latest earlier snapshot of the
+    /// same account and marketplace; null when the history holds none. Absent
+    /// without a history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Option<SinceReport>>,
     /// Seller-fulfilled orders neither shipped nor cancelled, by order id.
     pub open_orders: Vec<OpenOrderReport>,
     /// Buyer messages still waiting for a first reply, by message id.
@@ -355,6 +360,42 @@ pub struct PendingMessageReport {
     pub answer_by: String,
 }
 
+/// The metric rows that changed since an earlier snapshot (SPEC §10.3).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SinceReport {
+    /// The as-of day of the snapshot compared with.
+    #[schemars(extend("format" = "date"))]
+    pub as_of: String,
+    /// Rows whose status or defect count changed, in the order of `metrics`.
+    pub changes: Vec<ChangeReport>,
+}
+
+/// One metric row that changed.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChangeReport {
+    #[serde(with = "MetricIdDef")]
+    #[schemars(with = "MetricIdDef")]
+    pub metric: MetricId,
+    #[serde(with = "ScopeDef")]
+    #[schemars(with = "ScopeDef")]
+    pub channel: Scope,
+    pub window_days: u32,
+    /// The row in the earlier snapshot; null when that snapshot has no such row.
+    pub before: Option<ChangeSideReport>,
+    pub after: ChangeSideReport,
+}
+
+/// A metric row's figures on one side of a change.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChangeSideReport {
+    pub defects: u64,
+    pub total: u64,
+    pub rate: Option<f64>,
+    #[serde(with = "StatusDef")]
+    #[schemars(with = "StatusDef")]
+    pub status: Status,
+}
+
 /// One projected day of a forecast.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ForecastDayReport {
@@ -431,6 +472,20 @@ enum InputKindDef {
     Unknown,
 }
 
+/// The input kind's name in JSON (`orders`, …, `unknown`).
+pub fn input_kind_key(k: InputKind) -> &'static str {
+    match k {
+        InputKind::Orders => "orders",
+        InputKind::Shipments => "shipments",
+        InputKind::Feedback => "feedback",
+        InputKind::Claims => "claims",
+        InputKind::Returns => "returns",
+        InputKind::Messages => "messages",
+        InputKind::Performance => "performance",
+        InputKind::Unknown => "unknown",
+    }
+}
+
 /// The metric families, in the order the report lists them (SPEC §5).
 #[derive(Serialize, JsonSchema)]
 #[serde(remote = "MetricId", rename_all = "snake_case")]
@@ -486,6 +541,19 @@ mod tests {
             let json = serde_json::to_value(ScopeKey(s)).unwrap_or_default();
             assert_eq!(json, serde_json::json!(scope_key(s)));
         }
+        for k in [
+            InputKind::Orders,
+            InputKind::Shipments,
+            InputKind::Feedback,
+            InputKind::Claims,
+            InputKind::Returns,
+            InputKind::Messages,
+            InputKind::Performance,
+            InputKind::Unknown,
+        ] {
+            let json = serde_json::to_value(InputKindKey(k)).unwrap_or_default();
+            assert_eq!(json, serde_json::json!(input_kind_key(k)));
+        }
     }
 
     #[derive(Serialize)]
@@ -494,4 +562,6 @@ mod tests {
     struct StatusKey(#[serde(with = "StatusDef")] Status);
     #[derive(Serialize)]
     struct ScopeKey(#[serde(with = "ScopeDef")] Scope);
+    #[derive(Serialize)]
+    struct InputKindKey(#[serde(with = "InputKindDef")] InputKind);
 }

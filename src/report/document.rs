@@ -26,6 +26,9 @@ pub struct Document<'a> {
     pub metrics: Vec<MetricRow<'a>>,
     /// Amazon's own Account Health report beside ours, when one was read.
     pub amazon: Option<super::amazon::AmazonBlock>,
+    /// What changed since the latest earlier snapshot (`--history`), when the
+    /// history holds one.
+    pub since: Option<SinceBlock>,
     /// `What to fix` when a family needs attention, else `Details`; no
     /// section when no family is shown.
     pub families_title: &'static str,
@@ -68,6 +71,13 @@ pub struct MetricRow<'a> {
     pub status: Status,
     pub defects: u64,
     pub total: u64,
+}
+
+/// The SINCE section: a title naming the earlier day, one line per change.
+pub struct SinceBlock {
+    /// `Since 2026-11-13`.
+    pub title: String,
+    pub lines: Vec<String>,
 }
 
 /// A metric family below the table.
@@ -189,6 +199,7 @@ impl<'a> Document<'a> {
                 report.metrics.iter().map(metric_row).collect()
             },
             amazon: report.amazon.as_ref().map(super::amazon::block),
+            since: since_block(report),
             families_title: if any_attention {
                 "What to fix"
             } else {
@@ -226,6 +237,31 @@ fn metric_row(m: &MetricReport) -> MetricRow<'_> {
         defects: m.defects,
         total: m.total,
     }
+}
+
+fn since_block(report: &Report) -> Option<SinceBlock> {
+    let since = report.since.as_ref()?.as_ref()?;
+    let channels = |metric: MetricId| {
+        let mut seen = Vec::new();
+        for m in report.metrics.iter().filter(|m| m.metric == metric) {
+            if !seen.contains(&m.channel) {
+                seen.push(m.channel);
+            }
+        }
+        seen.len()
+    };
+    let mut lines: Vec<String> = since
+        .changes
+        .iter()
+        .map(|c| words::since_line(c, channels(c.metric) > 1))
+        .collect();
+    if lines.is_empty() {
+        lines.push("No metric changed its status or its number of defects.".to_string());
+    }
+    Some(SinceBlock {
+        title: format!("Since {}", words::clean(&since.as_of)),
+        lines,
+    })
 }
 
 /// One metric family (all its windows and channels), in report order.

@@ -14,13 +14,12 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::amazon::AmazonBlock;
-use super::contract::{scope_key, status_key, Condition, MetricReport};
+use super::contract::{input_kind_key, scope_key, status_key, Condition, MetricReport};
 use super::document::{self, BreakdownBlock, Document, FamilySection, Group, Tips};
 use super::metric_words::vocab;
 use super::words::{self, clean, status_word};
 use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
-use crate::model::InputKind;
 use crate::policy::{MetricId, Ratio};
 use crate::text::{percent, percent_number, plural, upper_first};
 
@@ -94,8 +93,14 @@ fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> M
                     @if !doc.metrics.is_empty() {
                         (cards(doc, report, warn_at, details))
                     }
-                    // Issue 12 (changes since the last snapshot): its section
-                    // goes here, when present.
+                    @if let Some(since) = &doc.since {
+                        section #since aria-labelledby="since-h" {
+                            h2 #since-h { (since.title) }
+                            ul {
+                                @for line in &since.lines { li { (clean(line)) } }
+                            }
+                        }
+                    }
                     (not_measured(&doc.not_measured))
                 }
                 footer {
@@ -132,7 +137,7 @@ fn headline(doc: &Document<'_>, report: &Report) -> Markup {
                             @for i in &report.inputs {
                                 tr {
                                     td.file { code { (clean(&i.path)) } }
-                                    td { (kind_word(i.kind)) }
+                                    td { (input_kind_key(i.kind)) }
                                     td.num data-label="Rows" { (thousands_u64(i.rows)) }
                                     td.num data-label="Skipped" { (thousands_u64(i.skipped_rows)) }
                                 }
@@ -567,19 +572,6 @@ fn anchor(m: &MetricReport) -> String {
         scope_key(m.channel),
         m.window.days
     )
-}
-
-fn kind_word(k: InputKind) -> &'static str {
-    match k {
-        InputKind::Orders => "orders",
-        InputKind::Shipments => "shipments",
-        InputKind::Feedback => "feedback",
-        InputKind::Claims => "claims",
-        InputKind::Returns => "returns",
-        InputKind::Messages => "messages",
-        InputKind::Performance => "performance",
-        InputKind::Unknown => "unknown",
-    }
 }
 
 /// `4,910`.

@@ -95,6 +95,13 @@ impl Render for Markdown {
             }
         }
 
+        if let Some(since) = &doc.since {
+            out.push_str(&format!("\n## {}\n\n", escape(&since.title)));
+            for line in &since.lines {
+                out.push_str(&format!("- {}\n", escape(line)));
+            }
+        }
+
         if !doc.families.is_empty() {
             out.push_str(&format!("\n## {}\n", doc.families_title));
         }

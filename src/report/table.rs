@@ -67,6 +67,14 @@ impl Render for TableFormat {
             amazon(&mut out, a, options, width);
         }
 
+        if let Some(since) = &doc.since {
+            out.push('\n');
+            out.push_str(&p.heading(&since.title));
+            for line in &since.lines {
+                out.push_str(&wrap(line, width, "  - ", "    "));
+            }
+        }
+
         for (i, f) in doc.families.iter().enumerate() {
             out.push('\n');
             if i == 0 {

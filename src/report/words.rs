@@ -5,7 +5,7 @@
 
 use chrono::DateTime;
 
-use super::contract::{Condition, MetricReport};
+use super::contract::{ChangeReport, Condition, MetricReport};
 use crate::calendar::Calendar;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
@@ -86,6 +86,41 @@ pub fn window_label(m: &MetricReport) -> String {
         Scope::Afn => format!("Amazon-fulfilled, {w}"),
         Scope::All => w,
     }
+}
+
+/// A line of the SINCE section (`--history`): `Late shipment rate, 30 days:
+/// 2.10% → 4.30%, now BAD`. `with_channel` names the channel, for a metric
+/// the report gives for several. Counts follow when the rates read the same.
+pub fn since_line(c: &ChangeReport, with_channel: bool) -> String {
+    let channel = match (with_channel, c.channel) {
+        (false, _) | (true, Scope::All) => "",
+        (true, Scope::Mfn) => " (seller-fulfilled)",
+        (true, Scope::Afn) => " (Amazon-fulfilled)",
+    };
+    let name = format!(
+        "{}{channel}, {} days",
+        c.metric.policy().short_name,
+        c.window_days
+    );
+    let a = &c.after;
+    let after = percent(a.rate);
+    let Some(b) = &c.before else {
+        return format!(
+            "{name}: {after}, {} (not in the earlier snapshot)",
+            status_word(a.status)
+        );
+    };
+    let before = percent(b.rate);
+    let mut s = format!("{name}: {before} → {after}");
+    if before == after {
+        s.push_str(&format!(
+            " ({} of {} → {} of {})",
+            b.defects, b.total, a.defects, a.total
+        ));
+    }
+    let now = if b.status == a.status { "still" } else { "now" };
+    s.push_str(&format!(", {now} {}", status_word(a.status)));
+    s
 }
 
 /// `3 of 147 orders had a defect (2.04%): 1 negative feedback, 1 A-to-z claim, 1 chargeback.`
