@@ -11,6 +11,8 @@ use crate::cli::{
     self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf,
 };
 use crate::history::{self, HistoryError, Snapshot, Store};
+use crate::ingest::header::Kind;
+use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
@@ -23,13 +25,14 @@ use crate::text::sanitize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
-    /// The audit ran (with `--check`: good or no data).
+    /// The audit ran (with `--check`: good).
     Ok = 0,
     /// `--check`: overall status warning.
     Warning = 1,
     /// `--check`: a metric breaches Amazon's target.
     Bad = 2,
-    /// Nothing was audited: bad usage or an input error.
+    /// Nothing was audited: bad usage or an input error; with `--check`
+    /// also health that cannot be told (SPEC §9.3).
     Error = 3,
 }
 
@@ -55,14 +58,20 @@ where
             };
             // clap prints help to stdout and errors to stderr; when that
             // stream is closed the code is still the one of the outcome.
-            let _ = e.print();
+            let text = e.render().to_string();
+            if code == Exit::Error && text.starts_with("error: ") {
+                // One message style (SPEC §9.5): `sellerhealth: error: …`.
+                let _ = write!(io::stderr().lock(), "sellerhealth: {text}");
+            } else {
+                let _ = e.print();
+            }
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
         Err(e) => {
-            eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
+            eprintln!("sellerhealth: error: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
@@ -73,6 +82,10 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
         Parsed::Audit(config) => run_audit(&config),
         Parsed::Explain(metric) => {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Columns(kind) => {
+            write_stdout(&columns_text(kind))?;
             Ok(Exit::Ok)
         }
         Parsed::Schema(SchemaOf::Audit) => {
@@ -118,6 +131,36 @@ fn run_history(config: &HistoryConfig) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
+/// `sellerhealth columns [KIND]`: the reader's own column table, in words.
+pub fn columns_text(kind: Option<Kind>) -> String {
+    use crate::report::columns::{ColumnDoc, KindColumns};
+    const SHOWN: [Kind; 6] = [
+        Kind::Orders,
+        Kind::Shipments,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Returns,
+        Kind::Messages,
+    ];
+    let kinds: Vec<KindColumns> = SHOWN
+        .into_iter()
+        .filter(|k| kind.is_none_or(|only| only == *k))
+        .map(|k| KindColumns {
+            kind: k.as_str(),
+            columns: k
+                .columns()
+                .iter()
+                .map(|c| ColumnDoc {
+                    names: c.names,
+                    required: c.required,
+                    meaning: c.meaning,
+                })
+                .collect(),
+        })
+        .collect();
+    crate::report::columns::columns_text(&kinds)
+}
+
 /// A closed standard output is not an error: the run keeps its exit code.
 fn write_stdout(s: &str) -> Result<()> {
     crate::output::write_stdout(s.as_bytes())?;
@@ -131,7 +174,11 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         .as_of
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
     let options = ReadOptions {
-        values: ValueParser::new(cal, config.marketplace.date_order()),
+        values: match config.date_order {
+            Some(order) => ValueParser::with_date_order(cal, order),
+            None => ValueParser::new(cal, config.marketplace.date_order()),
+        },
+        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),
@@ -209,25 +256,31 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
     ctx.by = config.by;
+    // ACT NOW is judged at --now; else at the current time, unless an as-of
+    // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
+    ctx.now = match (config.now, config.as_of) {
+        (Some(now), _) => now,
+        (None, Some(_)) => ctx.evaluation,
+        (None, None) => Utc::now().timestamp(),
+    };
     Ok(report::build::report(report::build::Facts {
         as_of,
+        now: ctx.now,
         cal,
         marketplace: config.marketplace.code().to_string(),
         warn_at: config.warn_at,
+        max_age: config.max_age,
         inputs,
         measured: metrics::measure_all(&ctx),
         open_orders: act_now::open_orders(&ctx),
         pending_messages: act_now::pending_messages(&ctx),
+        claims_due: act_now::claims_due(&ctx),
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
         reconciliation,
         amazon_notes,
-        max_age_days: Some(DEFAULT_MAX_AGE_DAYS),
     }))
 }
-
-/// Amazon's report is stale when it ends more than this many days before the as-of day.
-const DEFAULT_MAX_AGE_DAYS: u32 = 7;
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).
 const PROGRESS_MIN_BYTES: u64 = 50 * 1024 * 1024;
@@ -309,9 +362,34 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
-            let _ = writeln!(err, "warning: {w}");
+            let _ = writeln!(err, "sellerhealth: warning: {w}");
         }
     }
+    let exit = if config.check {
+        // Health that cannot be told is never healthy (SPEC §9.3): exit 3,
+        // with its reasons on standard error even under -q.
+        let reasons = report::build::check_reasons(&report, &config.require);
+        let exit = if !reasons.is_empty() {
+            Exit::Error
+        } else {
+            match report.status {
+                Status::Good | Status::NoData => Exit::Ok,
+                Status::Warning => Exit::Warning,
+                Status::Bad => Exit::Bad,
+            }
+        };
+        let mut err = io::stderr().lock();
+        for r in &reasons {
+            let _ = writeln!(err, "sellerhealth: error: {r}");
+        }
+        report.check = Some(report::contract::CheckReport {
+            code: exit as u8,
+            reasons,
+        });
+        exit
+    } else {
+        Exit::Ok
+    };
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -321,15 +399,24 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = if config.output.is_none() && io::stdout().is_terminal() {
+    // The terminal's width, else COLUMNS, else 100 (SPEC §9.5).
+    let terminal = if config.output.is_none() && io::stdout().is_terminal() {
         comfy_table::Table::new().width()
     } else {
         None
     };
+    let width = terminal.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    });
     let options = RenderOptions {
         details: config.details,
         color,
         width,
+        all_tips: config.all_tips,
+        brief: config.brief,
     };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),
@@ -349,13 +436,5 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         let mut store = opened?;
         store.record(&Snapshot::of(&report, None, history::now_utc()))?;
     }
-    Ok(if config.check {
-        match report.status {
-            Status::Good | Status::NoData => Exit::Ok,
-            Status::Warning => Exit::Warning,
-            Status::Bad => Exit::Bad,
-        }
-    } else {
-        Exit::Ok
-    })
+    Ok(exit)
 }

@@ -4,12 +4,13 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::ingest::header::Kind;
-use crate::marketplace::Marketplace;
+use crate::calendar::{Calendar, Instant};
+use crate::ingest::header::{Field, Kind};
+use crate::marketplace::{DateOrder, Marketplace};
 use crate::model::{Dimension, Dimensions};
 use crate::policy::{MetricId, Ratio};
 
@@ -55,6 +56,15 @@ pub enum Command {
     /// List the audits recorded with `audit --history FILE`, oldest first.
     #[command(after_help = HISTORY_EXAMPLES)]
     History(HistoryArgs),
+    /// List the columns of each kind of report: names, aliases, required marks and meanings.
+    #[command(
+        after_help = "Examples:\n  sellerhealth columns\n  sellerhealth columns orders\n  sellerhealth audit --map 'Order Date=purchase-date' export.csv"
+    )]
+    Columns {
+        /// Only this kind.
+        #[arg(value_parser = ["orders", "shipments", "feedback", "claims", "returns", "messages"])]
+        kind: Option<String>,
+    },
     /// Print the JSON Schema of `audit --format json` (or of `history --format json`).
     #[command(
         after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -\n  sellerhealth schema history"
@@ -187,6 +197,21 @@ pub struct AuditArgs {
     /// The last day included in every window, YYYY-MM-DD [default: yesterday in the time zone in force].
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
+    /// The instant at which ACT NOW is judged (open orders, messages, claims): RFC 3339, or
+    /// YYYY-MM-DDTHH:MM in the time zone in force [default: the current time; with --as-of, the
+    /// start of the day after it].
+    #[arg(long, value_name = "INSTANT", value_parser = parse_now)]
+    pub now: Option<NowArg>,
+    /// Data whose newest order or shipment is more than DAYS before the as-of day is stale (a
+    /// warning; exit 3 with --check); `off`: never.
+    #[arg(
+        long,
+        value_name = "DAYS|off",
+        default_value = "7",
+        allow_hyphen_values = true,
+        value_parser = parse_max_age
+    )]
+    pub max_age: MaxAge,
     /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
     #[arg(
         long,
@@ -199,6 +224,12 @@ pub struct AuditArgs {
     /// IANA time zone overriding the marketplace's (e.g. UTC, Europe/Berlin).
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
     pub tz: Option<Tz>,
+    /// Read the column headed HEADER as the canonical COLUMN in every input, before the kind is detected (repeatable; see `sellerhealth columns`).
+    #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::ingest::mapping::parse_pair)]
+    pub map: Vec<(String, Field)>,
+    /// Order of day, month and year in numeric dates, overriding the marketplace's; such dates may then also use `-` (04-30-22).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
     /// For orders without a ship-by date: ship by the end of the N-th business day after purchase.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=60))]
     pub handling_days: Option<u32>,
@@ -211,12 +242,26 @@ pub struct AuditArgs {
     /// In table, markdown and html output, list the orders and messages behind each defect count.
     #[arg(long)]
     pub details: bool,
-    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target.
+    /// Show every tip that fits a metric (default: the 3 most relevant per metric not good).
+    #[arg(long)]
+    pub all_tips: bool,
+    /// Print only the headline, the ACT NOW counts and the metric table.
+    #[arg(long)]
+    pub brief: bool,
+    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
     /// Break each metric's defects down by DIM: sku, asin, ship-service-level, ship-state, ship-country, sales-channel, carrier (repeatable, or a comma list).
     #[arg(long, value_name = "DIM", value_delimiter = ',', value_parser = parse_dimension)]
     pub by: Vec<Dimension>,
+    /// With --check: exit 3 when one of these metrics (ids or aliases, comma-separated, or `all`) has no data.
+    #[arg(
+        long,
+        value_name = "METRIC[,METRIC…]|all",
+        requires = "check",
+        value_parser = parse_require
+    )]
+    pub require: Option<Required>,
     /// Share of a limit at which a metric turns `warning` (0 < R <= 1).
     #[arg(long, value_name = "R", default_value = "0.75", value_parser = parse_warn_at)]
     pub warn_at: Ratio,
@@ -254,6 +299,70 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
+/// `--now` as given: an instant, or a wall-clock time in the zone in force
+/// (known only once `--tz`/`--marketplace` are read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NowArg {
+    Instant(Instant),
+    Local(NaiveDateTime),
+}
+
+fn parse_now(s: &str) -> Result<NowArg, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(NowArg::Instant(t.timestamp()));
+    }
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .map(NowArg::Local)
+        .map_err(|_| {
+            format!(
+                "'{s}' is not an instant: give RFC 3339 (2026-11-21T09:30:00-08:00) or \
+                 YYYY-MM-DDTHH:MM in the time zone in force (2026-11-21T09:30)"
+            )
+        })
+}
+
+/// `--require`: the metrics that must have data under `--check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required(pub Vec<MetricId>);
+
+fn parse_require(s: &str) -> Result<Required, String> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(Required(MetricId::ALL.to_vec()));
+    }
+    let mut out = Vec::new();
+    for name in s.split(',') {
+        match MetricId::parse(name) {
+            Some(m) if !out.contains(&m) => out.push(m),
+            Some(_) => {}
+            None => {
+                let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+                return Err(format!(
+                    "'{}' is not a metric: give all, or some of {} (or their aliases, see \
+                     sellerhealth explain), separated by commas",
+                    crate::text::sanitize(name),
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Required(out))
+}
+
+/// `--max-age`: a number of days, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxAge(pub Option<u32>);
+
+fn parse_max_age(s: &str) -> Result<MaxAge, String> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(MaxAge(None));
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|&d| d <= 3650)
+        .map(|d| MaxAge(Some(d)))
+        .ok_or_else(|| format!("'{s}' is not a number of days from 0 to 3650, or off"))
+}
+
 fn parse_tz(s: &str) -> Result<Tz, String> {
     s.parse::<Tz>()
         .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
@@ -286,15 +395,27 @@ pub struct AuditConfig {
     /// Inputs in the order given on the command line, with forced kinds.
     pub inputs: Vec<(PathBuf, Option<Kind>)>,
     pub as_of: Option<NaiveDate>,
+    /// `--now`, resolved in the zone in force (`None`: see [`AuditConfig::now`]).
+    pub now: Option<Instant>,
+    /// `--max-age`: days before data is stale; `None` (`off`): never.
+    pub max_age: Option<u32>,
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
+    /// `--map HEADER=COLUMN`, in command-line order (HEADER normalised).
+    pub mapping: Vec<(String, Field)>,
+    /// `--date-order`: overrides the marketplace's order of numeric dates.
+    pub date_order: Option<DateOrder>,
     /// `--format`/`--json`, else by the `-o` file's extension, else table.
     pub format: Format,
     pub details: bool,
+    pub all_tips: bool,
+    pub brief: bool,
     pub check: bool,
     /// `--by`: what each metric's defects are broken down by (SPEC §13).
     pub by: Dimensions,
+    /// `--require`: metrics that must have data under `--check`.
+    pub require: Vec<MetricId>,
     pub warn_at: Ratio,
     pub strict: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
@@ -315,6 +436,8 @@ pub enum Parsed {
     Audit(Box<AuditConfig>),
     Explain(Option<String>),
     History(HistoryConfig),
+    /// `columns [KIND]`: every kind, or one.
+    Columns(Option<Kind>),
     Schema(SchemaOf),
     Completions(clap_complete::Shell),
 }
@@ -350,16 +473,27 @@ where
                 (false, None, Some(path)) => format_for_path(path),
                 (false, None, None) => Format::Table,
             };
+            let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
             Parsed::Audit(Box::new(AuditConfig {
                 inputs,
                 as_of: a.as_of,
+                now: a.now.map(|n| match n {
+                    NowArg::Instant(t) => t,
+                    NowArg::Local(naive) => Calendar::new(tz).local(naive),
+                }),
+                max_age: a.max_age.0,
                 marketplace: a.marketplace,
-                tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
+                tz,
                 handling_days: a.handling_days,
+                mapping: a.map,
+                date_order: a.date_order,
                 format,
                 details: a.details,
+                all_tips: a.all_tips,
+                brief: a.brief,
                 check: a.check,
                 by: a.by.iter().copied().collect(),
+                require: a.require.map(|r| r.0).unwrap_or_default(),
                 warn_at: a.warn_at,
                 strict: a.strict,
                 encoding: a.encoding,
@@ -399,6 +533,7 @@ where
             metric: h.metric,
             format: h.format,
         }),
+        Command::Columns { kind } => Parsed::Columns(kind.as_deref().and_then(Kind::parse)),
         Command::Schema { of } => Parsed::Schema(of),
         Command::Completions { shell } => Parsed::Completions(shell),
     })
@@ -525,6 +660,35 @@ mod tests {
         assert!(audit(&["x"]).by.is_empty());
         let by = audit(&["x", "--by", "carrier,SKU", "--by", "ship-state"]).by;
         assert_eq!(by.iter().collect::<Vec<_>>(), [Sku, ShipState, Carrier]);
+    }
+
+    #[test]
+    fn map_and_date_order() {
+        let c = audit(&[
+            "x",
+            "--map",
+            "Date=purchase-date",
+            "--map",
+            "Fulfilment=fulfillment_channel",
+            "--date-order",
+            "mdy",
+        ]);
+        assert_eq!(
+            c.mapping,
+            vec![
+                ("date".to_string(), Field::PurchaseDate),
+                ("fulfilment".to_string(), Field::FulfillmentChannel)
+            ]
+        );
+        assert_eq!(c.date_order, Some(DateOrder::MonthDayYear));
+        assert_eq!(audit(&["x"]).date_order, None);
+        for bad in [
+            vec!["sellerhealth", "audit", "x", "--map", "Date=purchase-day"],
+            vec!["sellerhealth", "audit", "x", "--map", "Date"],
+            vec!["sellerhealth", "audit", "x", "--date-order", "dym"],
+        ] {
+            assert!(parse(bad.clone()).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -4,12 +4,27 @@
 use chrono_tz::Tz;
 use encoding_rs::Encoding;
 
-/// The order of day, month and year in a numeric date such as `03/04/26`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The order of day, month and year in a numeric date such as `03/04/26`
+/// (`--date-order mdy|dmy|ymd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DateOrder {
+    #[value(name = "mdy")]
     MonthDayYear,
+    #[value(name = "dmy")]
     DayMonthYear,
+    #[value(name = "ymd")]
     YearMonthDay,
+}
+
+impl DateOrder {
+    /// The value of `--date-order` that selects it.
+    pub fn key(self) -> &'static str {
+        match self {
+            DateOrder::MonthDayYear => "mdy",
+            DateOrder::DayMonthYear => "dmy",
+            DateOrder::YearMonthDay => "ymd",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

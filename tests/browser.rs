@@ -90,6 +90,7 @@ fn page(report: &Report, details: bool) -> String {
             details,
             color: false,
             width: None,
+            ..Default::default()
         },
     )
 }

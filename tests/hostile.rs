@@ -113,6 +113,7 @@ fn options(strict: bool) -> ReadOptions {
         fallback: encoding_rs::WINDOWS_1252,
         strict,
         dimensions: Default::default(),
+        mapping: Default::default(),
     }
 }
 

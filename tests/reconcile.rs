@@ -398,3 +398,31 @@ fn hostile_amazon_figures_never_break_the_audit() {
         }
     }
 }
+
+#[test]
+fn the_amazon_section_fits_the_terminal_width() {
+    let ex = example();
+    let amazon = fixtures().join("amazon").join("account-health.json");
+    let out = bin()
+        .env("COLUMNS", "80")
+        .args([
+            "audit",
+            "-q",
+            "--as-of",
+            AS_OF,
+            ex.to_str().unwrap(),
+            "--performance",
+        ])
+        .arg(&amazon)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("AMAZON'S ACCOUNT HEALTH REPORT"), "{text}");
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Arbitrary bytes as a report file: every forced kind and detection, then
-//! every metric. Must never panic, hang or blow up memory.
+//! every metric, and again with `--map` pairs. Must never panic, hang or
+//! blow up memory.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,4 +22,10 @@ fuzz_target!(|data: &[u8]| {
         common::read_into(bytes, forced, knobs, &mut merged);
     }
     common::measure(&merged, knobs);
+    // The same bytes with headers mapped (`--map`), detected and forced.
+    for forced in [None, Some(sellerhealth::ingest::header::Kind::Orders)] {
+        let mut model = Model::default();
+        common::read_into_mapped(bytes, forced, knobs, common::sample_mapping(), &mut model);
+        common::measure(&model, knobs);
+    }
 });

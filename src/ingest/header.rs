@@ -1,5 +1,6 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
+use super::mapping::HeaderMapping;
 use crate::model::{Dimension, Dimensions};
 
 /// The kinds of report, in the order detection tries them.
@@ -37,90 +38,320 @@ impl Kind {
         }
     }
 
-    /// Columns of the kind: canonical field, accepted names (normalised), required.
-    fn columns(self) -> &'static [(Field, &'static [&'static str], bool)] {
+    /// The kind named `name` (`orders`, `shipments`, …).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::DETECTION_ORDER
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The kind's columns: the one table the reader, `sellerhealth columns`
+    /// and the documentation use.
+    pub fn columns(self) -> &'static [Column] {
         use Field::*;
+        const ORDER_ID: Column = col(
+            OrderId,
+            &["order-id", "amazon-order-id"],
+            true,
+            "the order's identifier",
+        );
         match self {
-            Kind::Orders => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (PurchaseDate, &["purchase-date", "order-date"], true),
-                (FulfillmentChannel, &["fulfillment-channel"], false),
-                (OrderStatus, &["order-status"], false),
-                (LatestShipDate, &["latest-ship-date", "promise-date"], false),
-                (LatestDeliveryDate, &["latest-delivery-date"], false),
-                (
+            Kind::Orders => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    PurchaseDate,
+                    &["purchase-date", "order-date"],
+                    true,
+                    "when the order was placed",
+                ),
+                col(
+                    FulfillmentChannel,
+                    &["fulfillment-channel"],
+                    false,
+                    "Amazon or AFN: fulfilled by Amazon; Merchant, MFN or Seller: seller-fulfilled (absent: seller-fulfilled)",
+                ),
+                col(
+                    OrderStatus,
+                    &["order-status"],
+                    false,
+                    "Cancelled/Canceled, or a value starting with Shipped; other values are open orders",
+                ),
+                col(
+                    LatestShipDate,
+                    &["latest-ship-date", "promise-date"],
+                    false,
+                    "the ship-by deadline",
+                ),
+                col(
+                    LatestDeliveryDate,
+                    &["latest-delivery-date"],
+                    false,
+                    "the deliver-by date promised to the buyer",
+                ),
+                col(
                     BuyerRequested,
                     &[
                         "is-buyer-requested-cancellation",
                         "is-buyer-requested-cancel",
                     ],
                     false,
+                    "yes when the buyer asked to cancel through Amazon",
                 ),
-                (CancelledBy, &["cancelled-by"], false),
-                (LastUpdated, &["last-updated-date"], false),
+                col(
+                    CancelledBy,
+                    &["cancelled-by"],
+                    false,
+                    "buyer, seller or amazon (Amazon's automatic cancellation of an unconfirmed order)",
+                ),
+                col(
+                    LastUpdated,
+                    &["last-updated-date"],
+                    false,
+                    "when the order last changed (tells when a cancellation happened)",
+                ),
                 // Read only for `--by` (SPEC §13): see `dimension_field`.
-                (Sku, &["sku", "seller-sku", "merchant-sku"], false),
-                (Asin, &["asin"], false),
-                (ShipServiceLevel, &["ship-service-level"], false),
-                (ShipState, &["ship-state"], false),
-                (ShipCountry, &["ship-country"], false),
-                (SalesChannel, &["sales-channel"], false),
-            ],
-            Kind::Shipments => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (ShipDate, &["ship-date", "shipment-date"], true),
-                (ConfirmedAt, &["confirmed-at", "confirmation-date"], false),
-                (CarrierCode, &["carrier-code", "carrier"], false),
-                (CarrierName, &["carrier-name"], false),
-                (FulfillmentChannel, &["fulfillment-channel"], false),
-                (TrackingNumber, &["tracking-number", "tracking-id"], false),
-                (
-                    DeliveredAt,
-                    &["delivered-at", "delivery-date", "actual-delivery-date"],
+                col(
+                    Sku,
+                    &["sku", "seller-sku", "merchant-sku"],
                     false,
+                    "the item's SKU (read for --by sku)",
                 ),
-                (
-                    LatestDeliveryDate,
-                    &[
-                        "latest-delivery-date",
-                        "promised-delivery-date",
-                        "estimated-arrival-date",
-                    ],
+                col(Asin, &["asin"], false, "the item's ASIN (read for --by asin)"),
+                col(
+                    ShipServiceLevel,
+                    &["ship-service-level"],
                     false,
+                    "Standard, Expedited, … (read for --by ship-service-level)",
                 ),
-            ],
-            Kind::Feedback => &[
-                (Date, &["date"], true),
-                (Rating, &["rating"], true),
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (Comments, &["comments"], false),
-                (Response, &["response", "your-response"], false),
-                (Removed, &["removed"], false),
-            ],
-            Kind::Claims => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (ClaimType, &["claim-type", "type"], true),
-                (ClaimDate, &["claim-date", "date"], false),
-                (ClaimStatus, &["claim-status", "status"], false),
-                (Reason, &["reason"], false),
-            ],
-            Kind::Returns => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (AToZClaim, &["a-to-z-claim"], true),
-            ],
-            Kind::Messages => &[
-                (ReceivedAt, &["received-at", "received", "created-at"], true),
-                (
-                    RespondedAt,
-                    &["responded-at", "first-response-at", "replied-at"],
+                col(
+                    ShipState,
+                    &["ship-state"],
                     false,
+                    "the buyer's state or region (read for --by ship-state)",
                 ),
-                (MessageId, &["message-id", "thread-id", "ticket-id"], false),
-                (OrderId, &["order-id", "amazon-order-id"], false),
-                (NoResponseNeeded, &["no-response-needed"], false),
-            ],
+                col(
+                    ShipCountry,
+                    &["ship-country"],
+                    false,
+                    "the buyer's country (read for --by ship-country)",
+                ),
+                col(
+                    SalesChannel,
+                    &["sales-channel"],
+                    false,
+                    "Amazon.com, … (read for --by sales-channel)",
+                ),
+                ];
+                C
+            }
+            Kind::Shipments => {
+                const C: &[Column] = &[
+                    ORDER_ID,
+                    col(
+                        ShipDate,
+                        &["ship-date", "shipment-date"],
+                        true,
+                        "the date and time entered as shipped",
+                    ),
+                    col(
+                        ConfirmedAt,
+                        &["confirmed-at", "confirmation-date"],
+                        false,
+                        "when the ship confirmation reached Amazon (absent: ship-date)",
+                    ),
+                    col(
+                        CarrierCode,
+                        &["carrier-code", "carrier"],
+                        false,
+                        "the carrier",
+                    ),
+                    col(
+                        CarrierName,
+                        &["carrier-name"],
+                        false,
+                        "the carrier's name, used when carrier-code is empty or Other",
+                    ),
+                    col(
+                        FulfillmentChannel,
+                        &["fulfillment-channel"],
+                        false,
+                        "as for orders; AFN rows are Amazon's own shipments and count nowhere",
+                    ),
+                    col(
+                        TrackingNumber,
+                        &["tracking-number", "tracking-id"],
+                        false,
+                        "the package's tracking number",
+                    ),
+                    col(
+                        DeliveredAt,
+                        &["delivered-at", "delivery-date", "actual-delivery-date"],
+                        false,
+                        "carrier-confirmed delivery (empty: not delivered)",
+                    ),
+                    col(
+                        LatestDeliveryDate,
+                        &[
+                            "latest-delivery-date",
+                            "promised-delivery-date",
+                            "estimated-arrival-date",
+                        ],
+                        false,
+                        "the deliver-by date, when the orders files lack it",
+                    ),
+                ];
+                C
+            }
+            Kind::Feedback => {
+                const C: &[Column] = &[
+                    col(Date, &["date"], true, "when the feedback was left"),
+                    col(Rating, &["rating"], true, "a whole number from 1 to 5"),
+                    col(
+                        OrderId,
+                        &["order-id", "amazon-order-id"],
+                        true,
+                        "the order the feedback is about",
+                    ),
+                    col(
+                        Comments,
+                        &["comments"],
+                        false,
+                        "the buyer's words (never shown)",
+                    ),
+                    col(
+                        Response,
+                        &["response", "your-response"],
+                        false,
+                        "your public reply",
+                    ),
+                    col(
+                        Removed,
+                        &["removed"],
+                        false,
+                        "yes when Amazon removed or struck the feedback through",
+                    ),
+                ];
+                C
+            }
+            Kind::Claims => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    ClaimType,
+                    &["claim-type", "type"],
+                    true,
+                    "a-to-z (also atoz, a-to-z guarantee, az) or chargeback",
+                ),
+                col(
+                    ClaimDate,
+                    &["claim-date", "date"],
+                    false,
+                    "when the claim was filed",
+                ),
+                col(
+                    ClaimStatus,
+                    &["claim-status", "status"],
+                    false,
+                    "pending or open, granted, denied, withdrawn, reversed (denied, withdrawn and reversed claims do not count)",
+                ),
+                col(
+                    Reason,
+                    &["reason"],
+                    false,
+                    "free text; a chargeback for fraud is Amazon's liability and does not count",
+                ),
+                ];
+                C
+            }
+            Kind::Returns => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    AToZClaim,
+                    &["a-to-z-claim"],
+                    true,
+                    "Y when the return came with an A-to-z claim (read as a claim on the order)",
+                ),
+                col(
+                    ReturnDate,
+                    &["return-request-date", "return-date"],
+                    false,
+                    "when the return was requested (read for the file's freshness only)",
+                ),
+                ];
+                C
+            }
+            Kind::Messages => {
+                const C: &[Column] = &[
+                    col(
+                        ReceivedAt,
+                        &["received-at", "received", "created-at"],
+                        true,
+                        "when the buyer's message arrived",
+                    ),
+                    col(
+                        RespondedAt,
+                        &["responded-at", "first-response-at", "replied-at"],
+                        false,
+                        "your first response (empty: not answered)",
+                    ),
+                    col(
+                        MessageId,
+                        &["message-id", "thread-id", "ticket-id"],
+                        false,
+                        "the message's identifier, shown in details (else file:line)",
+                    ),
+                    col(
+                        OrderId,
+                        &["order-id", "amazon-order-id"],
+                        false,
+                        "the order the message is about",
+                    ),
+                    col(
+                        NoResponseNeeded,
+                        &["no-response-needed"],
+                        false,
+                        "yes when you marked the message as needing no response",
+                    ),
+                ];
+                C
+            }
+            // Amazon's Account Health report is JSON: no columns.
             Kind::Performance => &[],
         }
+    }
+}
+
+/// One column of a kind: the field it fills, the header names it is read
+/// from (normalised; the first is the canonical name), whether a file of the
+/// kind must have it, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub field: Field,
+    pub names: &'static [&'static str],
+    pub required: bool,
+    pub meaning: &'static str,
+}
+
+impl Column {
+    /// The canonical name.
+    pub fn name(&self) -> &'static str {
+        self.names.first().copied().unwrap_or("?")
+    }
+}
+
+const fn col(
+    field: Field,
+    names: &'static [&'static str],
+    required: bool,
+    meaning: &'static str,
+) -> Column {
+    Column {
+        field,
+        names,
+        required,
+        meaning,
     }
 }
 
@@ -171,6 +402,7 @@ fields!(
     ClaimStatus,
     Reason,
     AToZClaim,
+    ReturnDate,
     ReceivedAt,
     RespondedAt,
     MessageId,
@@ -197,11 +429,23 @@ pub fn dimension_field(d: Dimension) -> Option<Field> {
 }
 
 impl Field {
+    /// Every canonical column name, each once, in field order.
+    pub fn canonical_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Field::ALL.iter().map(|f| f.name()).collect();
+        let mut seen = Vec::new();
+        names.retain(|n| {
+            let new = !seen.contains(n);
+            seen.push(*n);
+            new
+        });
+        names
+    }
+
     /// The canonical column name, for messages.
     pub fn name(self) -> &'static str {
         for kind in Kind::DETECTION_ORDER {
-            if let Some(c) = kind.columns().iter().find(|c| c.0 == self) {
-                return c.1[0];
+            if let Some(c) = kind.columns().iter().find(|c| c.field == self) {
+                return c.name();
             }
         }
         "?"
@@ -259,17 +503,45 @@ pub fn normalise(cell: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a (normalised) header names a column of buyer data, whose values
+/// are never quoted in any message (SPEC §15).
+pub fn is_buyer_column(name: &str) -> bool {
+    matches!(
+        name,
+        "buyer-name"
+            | "buyer-email"
+            | "buyer-phone-number"
+            | "recipient-name"
+            | "ship-phone-number"
+            | "rater-email"
+    ) || name.starts_with("ship-address-")
+}
+
 /// Maps a header to `kind`, or names the first required column it lacks.
 pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str> {
+    match_kind_mapped(kind, cells, &HeaderMapping::default())
+}
+
+/// [`match_kind`], with the headers `--map` names read as their columns: a
+/// mapped header is its column and no other.
+pub fn match_kind_mapped(
+    kind: Kind,
+    cells: &[&str],
+    mapping: &HeaderMapping,
+) -> Result<ColumnMap, &'static str> {
     let names: Vec<String> = cells.iter().map(|c| normalise(c)).collect();
+    let mapped: Vec<Option<Field>> = names.iter().map(|n| mapping.field_of(n)).collect();
     let mut slots = [None; Field::COUNT];
-    for (field, aliases, _) in kind.columns() {
+    for c in kind.columns() {
         // When two columns name the same field, the leftmost is used.
-        slots[*field as usize] = names.iter().position(|n| aliases.contains(&n.as_str()));
+        slots[c.field as usize] = names.iter().zip(&mapped).position(|(n, m)| match m {
+            Some(f) => *f == c.field,
+            None => c.names.contains(&n.as_str()),
+        });
     }
-    for (field, aliases, required) in kind.columns() {
-        if *required && slots[*field as usize].is_none() {
-            return Err(aliases[0]);
+    for c in kind.columns() {
+        if c.required && slots[c.field as usize].is_none() {
+            return Err(c.name());
         }
     }
     Ok(ColumnMap {
@@ -282,9 +554,14 @@ pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str>
 
 /// The first kind, in detection order, whose required columns are all present.
 pub fn detect(cells: &[&str]) -> Option<ColumnMap> {
+    detect_mapped(cells, &HeaderMapping::default())
+}
+
+/// [`detect`], with the headers `--map` names read as their columns.
+pub fn detect_mapped(cells: &[&str], mapping: &HeaderMapping) -> Option<ColumnMap> {
     Kind::DETECTION_ORDER
         .into_iter()
-        .find_map(|k| match_kind(k, cells).ok())
+        .find_map(|k| match_kind_mapped(k, cells, mapping).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -383,6 +660,36 @@ mod tests {
             // A field no kind reads would never be filled.
             assert_ne!(field.name(), "?", "{field:?} is in no kind's columns");
         }
+    }
+
+    #[test]
+    fn mapped_headers_are_read_as_their_columns() {
+        let india = [
+            "index",
+            "Order ID",
+            "Date",
+            "Status",
+            "Fulfilment",
+            "Sales Channel ",
+        ];
+        assert_eq!(detect(&india), None);
+        let mapping = HeaderMapping::new([
+            ("date".to_string(), Field::PurchaseDate),
+            ("status".to_string(), Field::OrderStatus),
+            ("fulfilment".to_string(), Field::FulfillmentChannel),
+        ]);
+        let m = detect_mapped(&india, &mapping).unwrap();
+        assert_eq!(m.kind, Kind::Orders);
+        assert_eq!(m.get(Field::PurchaseDate), Some(2));
+        assert_eq!(m.get(Field::OrderStatus), Some(3));
+        assert_eq!(m.get(Field::FulfillmentChannel), Some(4));
+        // The names stay the file's own (a repeated header is still one).
+        assert_eq!(m.names[2], "date");
+        // A mapped header is its column and no other: `date` no longer
+        // names a claim's date.
+        let claims = ["order-id", "type", "date"];
+        let m = match_kind_mapped(Kind::Claims, &claims, &mapping).unwrap();
+        assert_eq!(m.get(Field::ClaimDate), None);
     }
 
     #[test]

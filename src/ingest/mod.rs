@@ -2,12 +2,15 @@
 //! split rows, parse values, merge. Each file is read once, row by row.
 
 pub mod header;
+pub mod mapping;
 pub mod performance;
 pub mod records;
 pub mod rows;
 pub mod source;
 pub mod values;
 
+mod closest;
+mod date_hints;
 mod inputs;
 mod parallel;
 mod tally;
@@ -16,8 +19,10 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::{Dimensions, Model, ReadWarning};
+use crate::model::{Dimensions, EventSpan, Model, ReadWarning};
+use date_hints::DateHints;
 use header::{ColumnMap, Kind};
+use mapping::HeaderMapping;
 use parallel::{parallel_plan, read_parallel};
 use records::{Delimiter, Event, Lines, RowReader};
 use rows::RowParser;
@@ -34,7 +39,7 @@ const HEADER_SEARCH_LINES: usize = 10;
 pub const SHOWN_ROW_WARNINGS: u64 = 5;
 
 /// Settings for reading.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub values: ValueParser,
     /// The encoding of text that is not UTF-8.
@@ -42,6 +47,8 @@ pub struct ReadOptions {
     pub strict: bool,
     /// `--by`: the order dimensions whose columns are read (SPEC §13).
     pub dimensions: Dimensions,
+    /// `--map HEADER=COLUMN`: headers read as canonical columns.
+    pub mapping: HeaderMapping,
 }
 
 /// Reads one input into `model`. `Ok(None)`: a file found in a directory
@@ -100,6 +107,8 @@ fn read_performance(
                 kind: InputKind::Performance,
                 rows,
                 skipped_rows: 0,
+                // Its windows are Amazon's, not events of the seller's data.
+                events: Default::default(),
             }))
         }
         // Folders hold other JSON (settings, exports, expected results):
@@ -127,13 +136,14 @@ fn find_header(
     peeked: &[(u64, Vec<u8>)],
     forced: Option<Kind>,
     values: &ValueParser,
+    mapping: &HeaderMapping,
 ) -> Option<Found> {
     for (number, bytes) in peeked {
         let (delimiter, cells) = records::split_line(bytes);
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         let map = match forced {
-            Some(kind) => header::match_kind(kind, &cells).ok(),
-            None => header::detect(&cells),
+            Some(kind) => header::match_kind_mapped(kind, &cells, mapping).ok(),
+            None => header::detect_mapped(&cells, mapping),
         };
         if let Some(map) = map {
             return Some(Found {
@@ -198,7 +208,9 @@ fn read_decoded(
     let mut peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
     // An over-long line among the first lines is not the header: pass it and
     // look on, within the first ten lines.
-    while lines.peek_blocked && find_header(&peeked, spec.forced, &options.values).is_none() {
+    while lines.peek_blocked
+        && find_header(&peeked, spec.forced, &options.values, &options.mapping).is_none()
+    {
         let long = peeked.last().map_or(lines.line_count(), |l| l.0) + 1;
         if long >= HEADER_SEARCH_LINES as u64 {
             break;
@@ -213,13 +225,14 @@ fn read_decoded(
         .iter()
         .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace))
         .collect();
-    let summary = |kind: InputKind, rows, skipped_rows| InputSummary {
+    let summary = |kind: InputKind, rows, skipped_rows, events| InputSummary {
         path: spec.path.display().to_string(),
         kind,
         rows,
         skipped_rows,
+        events,
     };
-    let Some(found) = find_header(&peeked, spec.forced, &options.values) else {
+    let Some(found) = find_header(&peeked, spec.forced, &options.values, &options.mapping) else {
         if non_blank.len() <= 1 {
             // Empty, or a lone header line of a kind that cannot be told.
             let kind = spec.forced.map_or(InputKind::Unknown, InputKind::from);
@@ -231,7 +244,7 @@ fn read_decoded(
             if let (Some(k), 1) = (spec.forced, non_blank.len()) {
                 let (_, cells) = records::split_line(&non_blank[0].1);
                 let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                if let Err(column) = header::match_kind(k, &cells) {
+                if let Err(column) = header::match_kind_mapped(k, &cells, &options.mapping) {
                     return Err(InputError::MissingColumn {
                         path: shown,
                         kind: k.as_str(),
@@ -239,7 +252,7 @@ fn read_decoded(
                     });
                 }
             }
-            return Ok(Some(summary(kind, 0, 0)));
+            return Ok(Some(summary(kind, 0, 0, EventSpan::default())));
         }
         if let Some(kind) = spec.forced {
             let column = non_blank
@@ -247,7 +260,9 @@ fn read_decoded(
                 .map(|(_, b)| {
                     let (_, cells) = records::split_line(b);
                     let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                    header::match_kind(kind, &cells).err().unwrap_or("?")
+                    header::match_kind_mapped(kind, &cells, &options.mapping)
+                        .err()
+                        .unwrap_or("?")
                 })
                 .unwrap_or("?");
             return Err(InputError::MissingColumn {
@@ -260,7 +275,14 @@ fn read_decoded(
             warnings.push(ReadWarning::UnknownKindSkipped { path: shown });
             return Ok(None);
         }
-        return Err(InputError::UnknownKind { path: shown });
+        let lines: Vec<Vec<String>> = non_blank
+            .iter()
+            .map(|(_, b)| records::split_line(b).1)
+            .collect();
+        return Err(InputError::UnknownKind {
+            path: shown,
+            closest: closest::closest(&lines, &options.mapping).map(Box::new),
+        });
     };
     lines.skip_through(found.line).map_err(io_err)?;
     let mut found = found;
@@ -268,11 +290,13 @@ fn read_decoded(
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
+    let date_hints = DateHints::default();
     let parser = RowParser {
         map: &found.map,
         values: options.values,
         source: &shown,
         dimensions: options.dimensions,
+        date_hints: &date_hints,
     };
     let tally = match parallel_plan(spec, parallel, &found) {
         Some(plan) => read_parallel(&plan, &parser, model, options.strict, found.line),
@@ -285,6 +309,7 @@ fn read_decoded(
     }
     .map_err(|e| e.into_input_error(&shown))?;
     tally.warn(&shown, warnings);
+    warnings.extend(date_hints.warning(&shown, tally.rows, &options.values));
     if options.strict {
         if let Some((line, reason)) = tally.first_error() {
             return Err(InputError::Row {
@@ -298,6 +323,7 @@ fn read_decoded(
         found.map.kind.into(),
         tally.rows,
         tally.skipped,
+        tally.events,
     )))
 }
 
@@ -358,7 +384,7 @@ fn read_rows<R: Read>(
                 }
                 t.rows += 1;
                 parser
-                    .add(&row, line, model)
+                    .add(&row, line, model, &mut t.events)
                     .err()
                     .map(|reason| (line, reason))
             }

@@ -1,7 +1,7 @@
 //! What reading the rows of a file gave, and the warnings that come of it.
 
 use super::SHOWN_ROW_WARNINGS;
-use crate::model::ReadWarning;
+use crate::model::{EventSpan, ReadWarning};
 
 /// What reading the rows of one file (or one worker's share of it) gave.
 #[derive(Debug, Default)]
@@ -16,6 +16,8 @@ pub(super) struct Tally {
     /// Rows in which invalid UTF-8 was replaced, and the first one's line.
     pub(super) replaced_rows: u64,
     pub(super) first_replaced: Option<u64>,
+    /// The first and last event of the rows read (SPEC §9.2).
+    pub(super) events: EventSpan,
 }
 
 impl Tally {
@@ -23,6 +25,7 @@ impl Tally {
     pub(super) fn merge(&mut self, other: Tally) {
         self.rows += other.rows;
         self.skipped += other.skipped;
+        self.events.merge(other.events);
         self.first_skips.extend(other.first_skips);
         self.first_skips.sort_by_key(|(line, _)| *line);
         self.first_skips.truncate(SHOWN_ROW_WARNINGS as usize);

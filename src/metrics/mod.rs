@@ -60,6 +60,9 @@ pub struct Context<'a> {
     pub as_of: NaiveDate,
     /// E: the start of day A+1.
     pub evaluation: Instant,
+    /// The instant at which what needs doing now is judged (SPEC §9.1):
+    /// open orders, pending messages and claims to answer. E unless set.
+    pub now: Instant,
     /// `--handling-days`: ship-by for orders that carry none.
     pub handling_days: Option<u32>,
     /// Day boundaries around the as-of day, for [`Context::day`].
@@ -85,6 +88,7 @@ impl<'a> Context<'a> {
             cal,
             as_of,
             evaluation,
+            now: evaluation,
             handling_days,
             days,
             threads: 1,
@@ -295,5 +299,6 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let mut out = Vec::new();
     out.extend(shipping::notes(ctx));
     out.extend(defects::notes(ctx));
+    out.extend(expired::notes(ctx));
     out
 }

@@ -26,6 +26,7 @@ pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<ReadWarning>) 
         strict: false,
         // Every dimension, so that rules can be broken down in tests.
         dimensions: crate::model::Dimension::ALL.into_iter().collect(),
+        mapping: Default::default(),
     };
     let mut m = Model::default();
     let mut warnings = Vec::new();

@@ -20,10 +20,10 @@ use crate::calendar::Instant;
 pub use amazon::{
     AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
 };
-pub use complaints::{ClaimType, Complaints};
+pub use complaints::{ClaimType, Complaints, OpenClaim};
 pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
-pub use inputs::{InputKind, InputSummary, ReadWarning};
+pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
 pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
 pub use sharded::Sharded;
@@ -42,6 +42,8 @@ pub struct Model {
     pub dropped: Sharded<StatusClass>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
+    /// Claims not yet decided, in the order read (duplicates possible).
+    pub open_claims: Vec<OpenClaim>,
     pub messages: Vec<Message>,
     /// Where each message id is in `messages`.
     message_index: FxHashMap<Box<str>, usize>,
@@ -108,6 +110,7 @@ impl Model {
             && self.dropped.is_empty()
             && self.shipments.is_empty()
             && self.complaints.is_empty()
+            && self.open_claims.is_empty()
             && self.messages.is_empty()
             && !self.has_delivery_column
             && self.values.is_empty()
@@ -154,6 +157,12 @@ impl Model {
         }
     }
 
+    /// A claim whose status says it is not decided yet (pending, open, empty).
+    pub fn add_open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
+        let order = self.ids.key(id);
+        self.open_claims.push(OpenClaim { order, kind, date });
+    }
+
     /// Adds a buyer message; one with the id of a message already read (an
     /// overlapping export) is the same message, its first values winning.
     pub fn add_message(&mut self, message: Message) {
@@ -186,6 +195,7 @@ impl Model {
             dropped,
             shipments,
             complaints,
+            open_claims,
             messages,
             message_index: _,
             has_delivery_column,
@@ -197,6 +207,7 @@ impl Model {
         self.dropped.append_disjoint(dropped);
         self.shipments.extend(shipments);
         self.complaints.extend(complaints);
+        self.open_claims.extend(open_claims);
         for m in messages {
             self.add_message(m);
         }
@@ -223,6 +234,7 @@ impl Model {
             dropped,
             shipments,
             complaints,
+            open_claims,
             messages,
             message_index: _,
             has_delivery_column,
@@ -265,6 +277,10 @@ impl Model {
         for (k, c) in complaints {
             let k = self.ids.adopt(&ids, k);
             self.complaints.entry(k).or_default().merge(&c);
+        }
+        for c in open_claims {
+            let order = self.ids.adopt(&ids, c.order);
+            self.open_claims.push(OpenClaim { order, ..c });
         }
         for m in messages {
             self.add_message(m);

@@ -40,7 +40,6 @@ impl<V> Sharded<V> {
         }
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.shards.iter().map(FxHashMap::len).sum()
     }

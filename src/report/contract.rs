@@ -6,9 +6,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::metrics::act_now::OpenState;
+use crate::metrics::act_now::{ClaimState, OpenState};
 use crate::metrics::status::Status;
-use crate::model::{Dimension, InputKind};
+use crate::model::{ClaimType, Dimension, InputKind};
 use crate::policy::{MetricId, Scope};
 
 /// Raised when the meaning of an existing field changes.
@@ -23,6 +23,12 @@ pub struct Report {
     /// The last day included in every window (`YYYY-MM-DD`).
     #[schemars(extend("format" = "date"))]
     pub as_of: String,
+    /// The instant at which `open_orders`, `pending_messages` and `claims_due`
+    /// are judged (RFC 3339): `--now`, else the time of the run, or with
+    /// `--as-of` the start of the day after it. Metrics are judged at the end
+    /// of the as-of day whatever `now` is.
+    #[schemars(extend("format" = "date-time"))]
+    pub now: String,
     /// The IANA time zone in force.
     pub timezone: String,
     /// The marketplace code (`US`, `DE`, …).
@@ -33,6 +39,8 @@ pub struct Report {
     pub status: Status,
     /// Every file read, in the order read.
     pub inputs: Vec<InputReport>,
+    /// How recent the data is.
+    pub freshness: FreshnessReport,
     /// Every metric and window, in a fixed order, each always present.
     pub metrics: Vec<MetricReport>,
     /// With `--history`: what changed since the latest earlier snapshot of the
@@ -44,11 +52,28 @@ pub struct Report {
     pub open_orders: Vec<OpenOrderReport>,
     /// Buyer messages still waiting for a first reply, by message id.
     pub pending_messages: Vec<PendingMessageReport>,
+    /// A-to-z claims and chargebacks still open (status pending, open or
+    /// empty) dated in the 60 days before `now`, or undated; by `respond_by`
+    /// (undated last), then order id.
+    pub claims_due: Vec<ClaimDueReport>,
     /// What had to be skipped or left out while reading and measuring.
     pub warnings: Vec<String>,
+    /// With `--check` only: the exit code and, when it is 3, why the health
+    /// cannot be told (one sentence per reason).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckReport>,
     /// Amazon's own Account Health report beside ours, when one was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon: Option<AmazonSection>,
+}
+
+/// The outcome of `--check` (SPEC §9.3).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckReport {
+    /// The exit code: 0 good, 1 warning, 2 bad, 3 health cannot be told.
+    pub code: u8,
+    /// Why the health cannot be told; empty unless `code` is 3.
+    pub reasons: Vec<String>,
 }
 
 /// Amazon's Account Health report compared with our figures (SPEC §11.2).
@@ -152,6 +177,30 @@ pub struct InputReport {
     /// Data rows read (blank lines and skipped header lines aside).
     pub rows: u64,
     pub skipped_rows: u64,
+    /// The first day of any event in the file's rows (purchase, update,
+    /// shipment, confirmation, delivery, feedback, claim, return, message
+    /// received or answered; never a deadline); null when it has none.
+    #[schemars(extend("format" = "date"))]
+    pub first_day: Option<String>,
+    /// The last day of any event in the file's rows; null when it has none.
+    #[schemars(extend("format" = "date"))]
+    pub last_day: Option<String>,
+}
+
+/// How recent the data is (SPEC §9.2).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FreshnessReport {
+    /// The latest event day in the orders and shipments inputs (all inputs
+    /// when those have none); null when no input has an event.
+    #[schemars(extend("format" = "date"))]
+    pub newest_day: Option<String>,
+    /// `as_of` − `newest_day` in days (negative when the data runs past the
+    /// as-of day); null without `newest_day`.
+    pub age_days: Option<i64>,
+    /// `--max-age` (default 7); null with `--max-age off`.
+    pub max_age_days: Option<u32>,
+    /// `age_days` > `max_age_days`: the reports are too old to tell the account's health today.
+    pub stale: bool,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -396,6 +445,25 @@ pub struct ChangeSideReport {
     pub status: Status,
 }
 
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ClaimDueReport {
+    pub order_id: String,
+    #[serde(with = "ClaimKindDef")]
+    #[schemars(with = "ClaimKindDef")]
+    pub kind: ClaimType,
+    /// The claim's day (`YYYY-MM-DD`); null when the claims file gives none.
+    #[schemars(extend("format" = "date"))]
+    pub claim_date: Option<String>,
+    /// The project's deadline to answer (RFC 3339): the start of the claim
+    /// day plus 72 hours for an A-to-z claim, plus 7 days for a chargeback
+    /// (the earliest Amazon publishes); null without a claim date.
+    #[schemars(extend("format" = "date-time"))]
+    pub respond_by: Option<String>,
+    #[serde(with = "ClaimStateDef")]
+    #[schemars(with = "ClaimStateDef")]
+    pub state: ClaimState,
+}
+
 /// One projected day of a forecast.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ForecastDayReport {
@@ -454,6 +522,29 @@ enum OpenStateDef {
     Late,
     /// Past the auto-cancel instant.
     Expired,
+}
+
+/// Which kind of claim.
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "ClaimType", rename_all = "snake_case")]
+#[schemars(rename = "ClaimKind")]
+enum ClaimKindDef {
+    /// An A-to-z Guarantee claim.
+    #[serde(rename = "a_to_z")]
+    AToZ,
+    /// A chargeback from the buyer's card issuer.
+    Chargeback,
+}
+
+/// Where a claim stands at `now`.
+#[derive(Serialize, JsonSchema)]
+#[serde(remote = "ClaimState", rename_all = "snake_case")]
+#[schemars(rename = "ClaimState")]
+enum ClaimStateDef {
+    /// `respond_by` is still ahead, or unknown.
+    Due,
+    /// `now` is past `respond_by`.
+    Overdue,
 }
 
 /// The kind of an input as listed in the report (`unknown` for a header-only

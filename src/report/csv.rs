@@ -6,7 +6,8 @@
 //! tips with ` | `); the report's `as_of` ends each row. A cell that a
 //! spreadsheet would read as a formula (starting with `=`, `+`, `-` or `@`, or
 //! a tab or carriage return) is prefixed with `'`, so an id taken from an
-//! input file can never run as one.
+//! input file can never run as one. Control characters in a cell are shown
+//! escaped (`\u{1b}`), as in the other human formats (SPEC §15).
 //!
 //! With `--by`, a second table follows after one blank line (as a spreadsheet
 //! shows two tables on one sheet): [`BREAKDOWN_COLUMNS`], one row per group
@@ -14,6 +15,7 @@
 
 use super::contract::{condition_key, scope_key, status_key, MetricReport};
 use super::{Render, RenderOptions, Report};
+use crate::text::sanitize;
 
 pub struct Csv;
 
@@ -106,7 +108,7 @@ fn table(rows: Vec<Vec<String>>) -> String {
             .terminator(::csv::Terminator::CRLF)
             .from_writer(Vec::new());
         for r in rows {
-            let cells: Vec<String> = r.iter().map(|c| defuse(c)).collect();
+            let cells: Vec<String> = r.iter().map(|c| defuse(&sanitize(c))).collect();
             if w.write_record(&cells).is_err() {
                 break;
             }

@@ -11,18 +11,24 @@ use chrono::DateTime;
 use super::breakdown_words;
 use super::contract::{MetricReport, Report, WindowReport};
 use super::words::{self, instant, no_data_hint, window_label};
-use crate::metrics::act_now::OpenState;
+use super::{RenderOptions, SHOWN_ACT_NOW, SHOWN_TIPS};
+use crate::metrics::act_now::{ClaimState, OpenState};
 use crate::metrics::status::Status;
-use crate::model::InputKind;
+use crate::model::{ClaimType, InputKind};
 use crate::policy::{MetricId, POLICY};
 use crate::reconcile::amazon_status;
-use crate::text::{and_list, percent, plural};
+use crate::text::{and_list, count, grouped, percent, plural};
 
 /// The whole people-facing report.
 pub struct Document<'a> {
     pub headline: Headline,
     /// Act-now groups that have entries, most urgent first.
     pub act_now: Vec<Group>,
+    /// `--brief`: only the headline, [`Document::act_now_counts`] and the
+    /// metric table are shown.
+    pub brief: bool,
+    /// `2 orders already late, 1 claim to answer.` or `nothing to act on.`
+    pub act_now_counts: String,
     pub metrics: Vec<MetricRow<'a>>,
     /// Amazon's own Account Health report beside ours, when one was read.
     pub amazon: Option<super::amazon::AmazonBlock>,
@@ -51,7 +57,10 @@ pub struct Headline {
 /// A titled list of entries (`Orders due to ship`).
 pub struct Group {
     pub title: &'static str,
+    /// The entries shown: at most [`SHOWN_ACT_NOW`] unless `--details`.
     pub entries: Vec<Entry>,
+    /// `…and 4,900 more (…)` when entries were left out.
+    pub more: Option<String>,
 }
 
 /// An id from the inputs (shown as code where the format has code) and our
@@ -181,18 +190,35 @@ pub fn tips_ref(ns: &[usize]) -> String {
 }
 
 impl<'a> Document<'a> {
-    pub fn build(report: &'a Report, details: bool) -> Document<'a> {
+    pub fn build(report: &'a Report, options: &RenderOptions) -> Document<'a> {
+        let details = options.details;
         let fams = families(report);
         let any_attention = fams.iter().any(Family::needs_attention);
         let mut book = TipBook::default();
+        let shown_tips = if options.all_tips {
+            usize::MAX
+        } else {
+            SHOWN_TIPS
+        };
         let families = fams
             .iter()
-            .filter(|f| f.shown(details))
-            .map(|f| family_section(f, details, &mut book))
+            .filter(|f| !options.brief && f.shown(details))
+            .map(|f| family_section(f, details, shown_tips, &mut book))
             .collect();
+        let tips_cut = !options.brief
+            && fams.iter().any(|f| {
+                f.needs_attention() && f.windows.first().is_some_and(|m| m.tips.len() > shown_tips)
+            });
+        let act_now = act_now(report);
+        let act_now_counts = act_now_counts(&act_now);
         Document {
             headline: headline(report, &fams),
-            act_now: act_now(report),
+            act_now: act_now
+                .into_iter()
+                .map(|(group, _)| capped(group, details))
+                .collect(),
+            brief: options.brief,
+            act_now_counts,
             metrics: if only_amazon(report) {
                 Vec::new()
             } else {
@@ -206,12 +232,12 @@ impl<'a> Document<'a> {
                 "Details"
             },
             families,
-            not_measured: if only_amazon(report) {
+            not_measured: if options.brief || only_amazon(report) {
                 Vec::new()
             } else {
                 not_measured(&fams)
             },
-            footer: footer(report, details),
+            footer: footer(report, details, tips_cut),
             generator: report.generator.clone(),
         }
     }
@@ -310,7 +336,12 @@ fn window_shown(m: &MetricReport, details: bool) -> bool {
     matches!(m.status, Status::Warning | Status::Bad) || (details && !m.details.is_empty())
 }
 
-fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySection {
+fn family_section(
+    f: &Family<'_>,
+    details: bool,
+    shown_tips: usize,
+    book: &mut TipBook,
+) -> FamilySection {
     let windows = f
         .windows
         .iter()
@@ -332,8 +363,9 @@ fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySe
         })
         .collect();
     let tips = f.needs_attention().then(|| {
+        // The policy lists a metric's tips most relevant first.
         let tips = f.windows.first().map_or(&[][..], |m| m.tips.as_slice());
-        book.place(tips)
+        book.place(&tips[..tips.len().min(shown_tips)])
     });
     FamilySection {
         title: f.metric.title(),
@@ -382,7 +414,7 @@ impl TipBook {
 }
 
 /// The closing hint.
-fn footer(report: &Report, details: bool) -> String {
+fn footer(report: &Report, details: bool, tips_cut: bool) -> String {
     let aliases: Vec<&str> = POLICY.iter().map(|p| p.alias).collect();
     let mut footer = format!(
         "How each metric is computed: sellerhealth explain METRIC ({}).",
@@ -390,6 +422,9 @@ fn footer(report: &Report, details: bool) -> String {
     );
     if !details && report.metrics.iter().any(|m| m.defects > 0) {
         footer.push_str(" The orders and messages behind each count: add --details.");
+    }
+    if tips_cut {
+        footer.push_str(" Every tip for each metric: add --all-tips.");
     }
     footer
 }
@@ -536,10 +571,10 @@ fn inputs_sentence(report: &Report) -> String {
                 ),
                 InputKind::Unknown => ("row of unknown kind", "rows of unknown kind"),
             };
-            plural(*n, one, many)
+            count(*n, one, many)
         })
         .collect();
-    let files = plural(report.inputs.len() as u64, "file", "files");
+    let files = count(report.inputs.len() as u64, "file", "files");
     let mut s = if parts.is_empty() {
         format!("Read {files}.")
     } else {
@@ -548,14 +583,15 @@ fn inputs_sentence(report: &Report) -> String {
     if skipped > 0 {
         s.push_str(&format!(
             " {} skipped (see the warnings).",
-            plural(skipped, "malformed row", "malformed rows")
+            count(skipped, "malformed row", "malformed rows")
         ));
     }
     s
 }
 
-/// The act-now groups with entries, each sorted by its deadline.
-fn act_now(report: &Report) -> Vec<Group> {
+/// The act-now groups with entries, each sorted by its deadline, with the
+/// words that count their entries.
+fn act_now(report: &Report) -> Vec<(Group, (&'static str, &'static str))> {
     let mut orders: Vec<_> = report.open_orders.iter().collect();
     // RFC 3339 strings in one zone do not sort as instants across a DST change: parse them.
     let key = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.timestamp()).ok();
@@ -606,14 +642,110 @@ fn act_now(report: &Report) -> Vec<Group> {
             ),
         })
         .collect();
+    let claims = report.claims_due.iter().map(claim_entry).collect();
     [
-        ("Orders already late, not yet shipped", late),
-        ("Orders due to ship", due),
-        ("Orders past Amazon's auto-cancel deadline", expired),
-        ("Buyer messages waiting for a reply", messages),
+        (
+            "Orders already late, not yet shipped",
+            ("order already late", "orders already late"),
+            late,
+        ),
+        (
+            "Claims to answer",
+            ("claim to answer", "claims to answer"),
+            claims,
+        ),
+        (
+            "Orders due to ship",
+            ("order due to ship", "orders due to ship"),
+            due,
+        ),
+        (
+            "Orders past Amazon's auto-cancel deadline",
+            (
+                "order past Amazon's auto-cancel deadline",
+                "orders past Amazon's auto-cancel deadline",
+            ),
+            expired,
+        ),
+        (
+            "Buyer messages waiting for a reply",
+            (
+                "buyer message waiting for a reply",
+                "buyer messages waiting for a reply",
+            ),
+            messages,
+        ),
     ]
     .into_iter()
-    .filter(|(_, entries)| !entries.is_empty())
-    .map(|(title, entries)| Group { title, entries })
+    .filter(|(_, _, entries)| !entries.is_empty())
+    .map(|(title, noun, entries)| {
+        (
+            Group {
+                title,
+                entries,
+                more: None,
+            },
+            noun,
+        )
+    })
     .collect()
+}
+
+/// `Act now: 2 orders already late, 1 claim to answer.`, counting every entry.
+fn act_now_counts(groups: &[(Group, (&str, &str))]) -> String {
+    if groups.is_empty() {
+        return "Nothing to act on now.".to_string();
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(g, (one, many))| count(g.entries.len() as u64, one, many))
+        .collect();
+    format!("Act now: {}.", parts.join(", "))
+}
+
+/// A group cut to [`SHOWN_ACT_NOW`] entries, saying how many more there are
+/// and where to see them; whole with `--details`.
+fn capped(mut group: Group, details: bool) -> Group {
+    let total = group.entries.len();
+    if !details && total > SHOWN_ACT_NOW {
+        group.entries.truncate(SHOWN_ACT_NOW);
+        group.more = Some(format!(
+            "…and {} more (to see them all: add --details, or use --format json)",
+            grouped((total - SHOWN_ACT_NOW) as u64)
+        ));
+    }
+    group
+}
+
+/// A claim to answer, in the order of the report (by deadline).
+fn claim_entry(c: &super::contract::ClaimDueReport) -> Entry {
+    let kind = match c.kind {
+        ClaimType::AToZ => "A-to-z claim",
+        ClaimType::Chargeback => "chargeback",
+    };
+    let text = match (&c.claim_date, &c.respond_by) {
+        (Some(day), Some(by)) => {
+            let by = instant(by);
+            match c.state {
+                ClaimState::Due => format!(
+                    "{kind} of {}: answer it by {by} on its page in Seller Central, with tracking \
+                     and proof of delivery",
+                    words::clean(day)
+                ),
+                ClaimState::Overdue => format!(
+                    "{kind} of {}: the time to answer ran out at {by}; answer it now on its page \
+                     (Amazon may decide it without your side)",
+                    words::clean(day)
+                ),
+            }
+        }
+        _ => format!(
+            "{kind} with no claim date in the claims file: answer it on its page as soon as you \
+             can (its deadline cannot be told)"
+        ),
+    };
+    Entry {
+        id: c.order_id.clone(),
+        text,
+    }
 }

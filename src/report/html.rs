@@ -21,10 +21,7 @@ use super::words::{self, clean, status_word};
 use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
 use crate::policy::{MetricId, Ratio};
-use crate::text::{percent, percent_number, plural, upper_first};
-
-/// Entries shown per act-now group; the rest are counted (SPEC §9.5).
-const ACT_NOW_CAP: usize = 10;
+use crate::text::{grouped, percent, percent_number, plural, upper_first};
 
 /// Items listed per metric window with `--details` (SPEC §14).
 const ITEMS_CAP: usize = 1000;
@@ -48,7 +45,7 @@ impl Html {
 
 impl Render for Html {
     fn render(&self, report: &Report, options: &RenderOptions) -> String {
-        let doc = Document::build(report, options.details);
+        let doc = Document::build(report, options);
         let mut out = page(&doc, report, self.warn_at, options.details).into_string();
         out.push('\n');
         out
@@ -138,8 +135,8 @@ fn headline(doc: &Document<'_>, report: &Report) -> Markup {
                                 tr {
                                     td.file { code { (clean(&i.path)) } }
                                     td { (input_kind_key(i.kind)) }
-                                    td.num data-label="Rows" { (thousands_u64(i.rows)) }
-                                    td.num data-label="Skipped" { (thousands_u64(i.skipped_rows)) }
+                                    td.num data-label="Rows" { (grouped(i.rows)) }
+                                    td.num data-label="Skipped" { (grouped(i.skipped_rows)) }
                                 }
                             }
                         }
@@ -158,7 +155,7 @@ fn headline(doc: &Document<'_>, report: &Report) -> Markup {
     }
 }
 
-/// The act-now groups, each capped at [`ACT_NOW_CAP`] entries.
+/// The act-now groups, capped as the Document caps them (all with `--details`).
 fn act_now(groups: &[Group]) -> Markup {
     if groups.is_empty() {
         return html! {};
@@ -167,17 +164,14 @@ fn act_now(groups: &[Group]) -> Markup {
         section #act-now aria-labelledby="act-now-h" {
             h2 #act-now-h { "Act now" }
             @for g in groups {
-                h3 { (g.title) " " span.count { "(" (thousands(g.entries.len())) ")" } }
+                h3 { (g.title) }
                 ul.entries {
-                    @for e in g.entries.iter().take(ACT_NOW_CAP) {
+                    @for e in &g.entries {
                         li { code { (clean(&e.id)) } ": " (e.text) }
                     }
                 }
-                @if g.entries.len() > ACT_NOW_CAP {
-                    p.more {
-                        "…and " (thousands(g.entries.len() - ACT_NOW_CAP))
-                        " more: the JSON report (--format json) lists every one."
-                    }
+                @if let Some(more) = &g.more {
+                    p.more { (more) }
                 }
             }
         }
@@ -213,7 +207,7 @@ fn overview(doc: &Document<'_>, report: &Report) -> Markup {
                             td.target data-label="Target" { (row.target) }
                             td.status data-label="Status" { (badge(row.status)) }
                             td.num.defects data-label="Defects" {
-                                (thousands_u64(row.defects)) " of " (thousands_u64(row.total))
+                                (grouped(row.defects)) " of " (grouped(row.total))
                             }
                         }
                     }
@@ -456,7 +450,7 @@ fn items(m: &MetricReport) -> Markup {
             }
             @if m.details.len() > ITEMS_CAP {
                 p.more {
-                    "Showing the first " (thousands(ITEMS_CAP)) " of " (thousands(m.details.len()))
+                    "Showing the first " (grouped(ITEMS_CAP as u64)) " of " (grouped(m.details.len() as u64))
                     "; the JSON report (--format json) lists every one in its items."
                 }
             }
@@ -572,23 +566,6 @@ fn anchor(m: &MetricReport) -> String {
         scope_key(m.channel),
         m.window.days
     )
-}
-
-/// `4,910`.
-fn thousands_u64(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn thousands(n: usize) -> String {
-    thousands_u64(n as u64)
 }
 
 /// The style of `--by` breakdowns (only on pages that have them).
@@ -740,13 +717,5 @@ mod tests {
         assert!((nice_ceil(0.436) - 0.5).abs() < 1e-12);
         assert!((nice_ceil(0.021) - 0.025).abs() < 1e-12);
         assert!((nice_ceil(0.0) - 0.01).abs() < 1e-12);
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands_u64(0), "0");
-        assert_eq!(thousands_u64(999), "999");
-        assert_eq!(thousands_u64(4910), "4,910");
-        assert_eq!(thousands_u64(1_234_567), "1,234,567");
     }
 }

@@ -9,13 +9,13 @@ use super::document::{tips_ref, Document, Tips};
 use super::words::{clean, status_word};
 use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
-use crate::text::upper_first;
+use crate::text::{grouped, upper_first};
 
 pub struct Markdown;
 
 impl Render for Markdown {
     fn render(&self, report: &Report, options: &RenderOptions) -> String {
-        let doc = Document::build(report, options.details);
+        let doc = Document::build(report, options);
         let mut out = String::new();
         let h = &doc.headline;
         out.push_str(&format!("# Account health: {}\n\n", status_word(h.status)));
@@ -26,12 +26,17 @@ impl Render for Markdown {
             escape(&h.inputs)
         ));
 
-        if !doc.act_now.is_empty() {
+        if doc.brief {
+            out.push_str(&format!("\n{}\n", escape(&doc.act_now_counts)));
+        } else if !doc.act_now.is_empty() {
             out.push_str("\n## Act now\n");
             for group in &doc.act_now {
                 out.push_str(&format!("\n**{}**\n\n", group.title));
                 for e in &group.entries {
                     out.push_str(&format!("- {}: {}\n", code(&e.id), escape(&e.text)));
+                }
+                if let Some(more) = &group.more {
+                    out.push_str(&format!("\n{}\n", escape(more)));
                 }
             }
         }
@@ -57,7 +62,7 @@ impl Render for Markdown {
                     row.value.clone(),
                     row.target.clone(),
                     status,
-                    format!("{} of {}", row.defects, row.total),
+                    format!("{} of {}", grouped(row.defects), grouped(row.total)),
                 ];
                 let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
                 out.push_str(&format!("| {} |\n", cells.join(" | ")));
@@ -100,6 +105,10 @@ impl Render for Markdown {
             for line in &since.lines {
                 out.push_str(&format!("- {}\n", escape(line)));
             }
+        }
+
+        if doc.brief {
+            return out;
         }
 
         if !doc.families.is_empty() {
