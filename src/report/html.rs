@@ -69,9 +69,11 @@ fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> M
                     ", marketplace " (clean(&report.marketplace))
                 }
                 link rel="icon" href="data:,";
-                style { (PreEscaped(CSS)) }
-                @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
-                    style { (PreEscaped(BREAKDOWN_CSS)) }
+                style {
+                    (PreEscaped(CSS))
+                    @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
+                        (PreEscaped(BREAKDOWN_CSS))
+                    }
                 }
             }
             body {
