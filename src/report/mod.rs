@@ -11,6 +11,7 @@ pub mod csv;
 pub mod document;
 pub mod explain;
 pub mod html;
+mod html_chart;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;
