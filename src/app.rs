@@ -201,6 +201,7 @@ fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Rea
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),
         strict: config.strict,
+        dimensions: config.by,
     };
     let mut warnings = Vec::new();
     let specs = ingest::expand(&config.inputs, &mut warnings)?;
@@ -288,6 +289,7 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
+    ctx.by = config.by;
     // ACT NOW is judged at --now; else at the current time, unless an as-of
     // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
     ctx.now = match (config.now, config.as_of) {

@@ -11,6 +11,7 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 use crate::calendar::{Calendar, Instant};
 use crate::ingest::header::{Field, Kind};
 use crate::marketplace::{DateOrder, Marketplace};
+use crate::model::{Dimension, Dimensions};
 use crate::policy::{MetricId, Ratio};
 
 const AUDIT_EXAMPLES: &str = "\
@@ -280,6 +281,9 @@ pub struct AuditArgs {
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
+    /// Break each metric's defects down by DIM: sku, asin, ship-service-level, ship-state, ship-country, sales-channel, carrier (repeatable, or a comma list).
+    #[arg(long, value_name = "DIM", value_delimiter = ',', value_parser = parse_dimension)]
+    pub by: Vec<Dimension>,
     /// With --check: exit 3 when one of these metrics (ids or aliases, comma-separated, or `all`) has no data.
     #[arg(
         long,
@@ -403,6 +407,13 @@ fn parse_warn_at(s: &str) -> Result<Ratio, String> {
     }
 }
 
+fn parse_dimension(s: &str) -> Result<Dimension, String> {
+    Dimension::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
+        format!("'{s}' is not a dimension (one of {})", names.join(", "))
+    })
+}
+
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_rs::Encoding::for_label(s.trim().as_bytes())
         .ok_or_else(|| format!("'{s}' is not an encoding label"))
@@ -431,6 +442,8 @@ pub struct AuditConfig {
     pub all_tips: bool,
     pub brief: bool,
     pub check: bool,
+    /// `--by`: what each metric's defects are broken down by (SPEC §13).
+    pub by: Dimensions,
     /// `--require`: metrics that must have data under `--check`.
     pub require: Vec<MetricId>,
     pub warn_at: Ratio,
@@ -557,6 +570,7 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
         all_tips: a.all_tips,
         brief: a.brief,
         check: a.check,
+        by: a.by.iter().copied().collect(),
         require: a.require.map(|r| r.0).unwrap_or_default(),
         warn_at: a.warn_at,
         strict: a.strict,
@@ -684,12 +698,22 @@ mod tests {
             vec!["sellerhealth", "audit", "x", "--tz", "Mars/Olympus"],
             vec!["sellerhealth", "audit", "x", "--marketplace", "XX"],
             vec!["sellerhealth", "audit", "x", "--encoding", "klingon"],
+            vec!["sellerhealth", "audit", "x", "--by", "colour"],
+            vec!["sellerhealth", "audit", "x", "--by", "sku,"],
             vec!["sellerhealth", "audit"],
         ] {
             assert!(parse(args.clone()).is_err(), "{args:?}");
         }
         assert_eq!(audit(&["x", "--warn-at", "1"]).warn_at, Ratio::new(1, 1));
         assert_eq!(audit(&["x", "--json"]).format, Format::Json);
+    }
+
+    #[test]
+    fn by_takes_repeats_and_comma_lists() {
+        use crate::model::Dimension::*;
+        assert!(audit(&["x"]).by.is_empty());
+        let by = audit(&["x", "--by", "carrier,SKU", "--by", "ship-state"]).by;
+        assert_eq!(by.iter().collect::<Vec<_>>(), [Sku, ShipState, Carrier]);
     }
 
     #[test]

@@ -112,6 +112,7 @@ fn options(strict: bool) -> ReadOptions {
         values: ValueParser::new(Calendar::new(LA), DateOrder::MonthDayYear),
         fallback: encoding_rs::WINDOWS_1252,
         strict,
+        dimensions: Default::default(),
         mapping: Default::default(),
     }
 }

@@ -548,3 +548,28 @@ fn act_now_and_items_are_capped_with_a_note() {
     assert_eq!(p.matches("<td><code>112-0000000-").count(), 1_000);
     assert!(p.contains("Showing the first 1,000 of 1,203;"));
 }
+
+#[test]
+fn breakdown_pages_are_self_contained_and_escape_hostile_keys() {
+    let breakdown = fixtures().join("breakdown");
+    for dir in [example(), breakdown.clone()] {
+        let p = page(&[&dir], &["--by", "sku,ship-state,carrier"]);
+        let tags = scan(&p);
+        assert_self_contained(&p, &tags);
+        assert!(p.contains("Where the defects are (by SKU)"));
+    }
+    // A SKU and a carrier holding markup: shown as text, never as tags.
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["all-orders.txt", "shipments.txt"] {
+        let text = std::fs::read_to_string(breakdown.join(name)).unwrap();
+        let text = text
+            .replace("SKU-MUG-01", "<script>alert(1)</script>")
+            .replace("\tUPS\t", "\t<img src=x>\t");
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let p = page(&[tmp.path()], &["--by", "sku,carrier"]);
+    let tags = scan(&p);
+    assert_self_contained(&p, &tags);
+    assert!(p.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!p.contains("<script") && !p.contains("<img"));
+}

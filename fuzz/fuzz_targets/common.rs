@@ -85,6 +85,7 @@ pub fn read_into_mapped(
         values: ValueParser::new(Calendar::new(knobs.tz), knobs.order),
         fallback: knobs.fallback,
         strict: knobs.strict,
+        dimensions: sellerhealth::model::Dimension::ALL.into_iter().collect(),
         mapping,
     };
     let spec = InputSpec {

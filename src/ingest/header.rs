@@ -1,6 +1,7 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
 use super::mapping::HeaderMapping;
+use crate::model::{Dimension, Dimensions};
 
 /// The kinds of report, in the order detection tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +109,38 @@ impl Kind {
                     &["last-updated-date"],
                     false,
                     "when the order last changed (tells when a cancellation happened)",
+                ),
+                // Read only for `--by` (SPEC §13): see `dimension_field`.
+                col(
+                    Sku,
+                    &["sku", "seller-sku", "merchant-sku"],
+                    false,
+                    "the item's SKU (read for --by sku)",
+                ),
+                col(Asin, &["asin"], false, "the item's ASIN (read for --by asin)"),
+                col(
+                    ShipServiceLevel,
+                    &["ship-service-level"],
+                    false,
+                    "Standard, Expedited, … (read for --by ship-service-level)",
+                ),
+                col(
+                    ShipState,
+                    &["ship-state"],
+                    false,
+                    "the buyer's state or region (read for --by ship-state)",
+                ),
+                col(
+                    ShipCountry,
+                    &["ship-country"],
+                    false,
+                    "the buyer's country (read for --by ship-country)",
+                ),
+                col(
+                    SalesChannel,
+                    &["sales-channel"],
+                    false,
+                    "Amazon.com, … (read for --by sales-channel)",
                 ),
                 ];
                 C
@@ -374,7 +407,26 @@ fields!(
     RespondedAt,
     MessageId,
     NoResponseNeeded,
+    Sku,
+    Asin,
+    ShipServiceLevel,
+    ShipState,
+    ShipCountry,
+    SalesChannel,
 );
+
+/// The orders column of an order dimension (`None` for the carrier, a shipments value).
+pub fn dimension_field(d: Dimension) -> Option<Field> {
+    match d {
+        Dimension::Sku => Some(Field::Sku),
+        Dimension::Asin => Some(Field::Asin),
+        Dimension::ShipServiceLevel => Some(Field::ShipServiceLevel),
+        Dimension::ShipState => Some(Field::ShipState),
+        Dimension::ShipCountry => Some(Field::ShipCountry),
+        Dimension::SalesChannel => Some(Field::SalesChannel),
+        Dimension::Carrier => None,
+    }
+}
 
 impl Field {
     /// Every canonical column name, each once, in field order.
@@ -426,6 +478,16 @@ impl ColumnMap {
 
     pub fn has(&self, field: Field) -> bool {
         self.get(field).is_some()
+    }
+
+    /// Leaves the columns of the order dimensions not in `wanted` unread
+    /// (neither split nor parsed: `--by` costs nothing when not given).
+    pub fn keep_dimensions(&mut self, wanted: Dimensions) {
+        for d in Dimension::ALL {
+            if let (Some(f), false) = (dimension_field(d), wanted.contains(d)) {
+                self.slots[f as usize] = None;
+            }
+        }
     }
 }
 
@@ -628,6 +690,24 @@ mod tests {
         let claims = ["order-id", "type", "date"];
         let m = match_kind_mapped(Kind::Claims, &claims, &mapping).unwrap();
         assert_eq!(m.get(Field::ClaimDate), None);
+    }
+
+    #[test]
+    fn dimension_columns_are_read_only_when_asked_for() {
+        let header = [
+            "order-id",
+            "purchase-date",
+            "seller-sku",
+            "asin",
+            "ship-state",
+        ];
+        let mut m = match_kind(Kind::Orders, &header).unwrap();
+        assert_eq!(m.get(Field::Sku), Some(2));
+        m.keep_dimensions(Dimensions::NONE.with(Dimension::Asin));
+        assert_eq!(m.get(Field::Sku), None);
+        assert_eq!(m.get(Field::Asin), Some(3));
+        assert_eq!(m.get(Field::ShipState), None);
+        assert_eq!(m.used_columns(), [0, 1, 3]);
     }
 
     #[test]

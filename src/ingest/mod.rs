@@ -19,7 +19,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::{EventSpan, Model, ReadWarning};
+use crate::model::{Dimensions, EventSpan, Model, ReadWarning};
 use date_hints::DateHints;
 use header::{ColumnMap, Kind};
 use mapping::HeaderMapping;
@@ -45,6 +45,8 @@ pub struct ReadOptions {
     /// The encoding of text that is not UTF-8.
     pub fallback: &'static Encoding,
     pub strict: bool,
+    /// `--by`: the order dimensions whose columns are read (SPEC §13).
+    pub dimensions: Dimensions,
     /// `--map HEADER=COLUMN`: headers read as canonical columns.
     pub mapping: HeaderMapping,
 }
@@ -283,6 +285,8 @@ fn read_decoded(
         });
     };
     lines.skip_through(found.line).map_err(io_err)?;
+    let mut found = found;
+    found.map.keep_dimensions(options.dimensions);
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
@@ -291,6 +295,7 @@ fn read_decoded(
         map: &found.map,
         values: options.values,
         source: &shown,
+        dimensions: options.dimensions,
         date_hints: &date_hints,
     };
     let tally = match parallel_plan(spec, parallel, &found) {

@@ -2,12 +2,13 @@
 //! rule gives a reason, and the reader skips it.
 
 use super::date_hints::DateHints;
-use super::header::{ColumnMap, Field, Kind};
+use super::header::{dimension_field, ColumnMap, Field, Kind};
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, EventSpan, Message, Model, OrderRow, ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, Dimensions, EventSpan, Message, Model, OrderRow, ShipmentRow,
+    StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -19,6 +20,8 @@ pub struct RowParser<'a> {
     pub values: ValueParser,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
+    /// `--by`: the order dimensions kept per order.
+    pub dimensions: Dimensions,
     /// Counts the dates that fail, by the date order that would read them.
     pub date_hints: &'a DateHints,
 }
@@ -169,7 +172,7 @@ impl RowParser<'_> {
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
         events.see(purchase);
         events.see_opt(last_updated);
-        model.add_order(
+        let kept = model.add_order(
             id,
             OrderRow {
                 purchase,
@@ -182,6 +185,13 @@ impl RowParser<'_> {
                 last_updated,
             },
         );
+        if let Some(key) = kept.filter(|_| !self.dimensions.is_empty()) {
+            for d in self.dimensions.iter() {
+                if let Some(field) = dimension_field(d) {
+                    model.values.add(d, key, self.get(row, field));
+                }
+            }
+        }
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Measured, Why};
+use super::{Context, Item, Measured, Why};
 use crate::calendar::Instant;
 use crate::model::{Order, OrderKey};
 use crate::policy::{MetricId, Scope};
@@ -37,7 +37,7 @@ pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>, scope: Scope, days: u32) -
     let mut m = Measured::new(MetricId::PreFulfillmentCancelRate, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         if let Some((day, why)) = item(ctx, order, |d| m.wants(d)) {
-            m.count_on(day, || ctx.id(*key), why);
+            m.count(ctx, day, Item::Order(*key), why);
         }
     }
     m

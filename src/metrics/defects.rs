@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Components, Context, Measured, Note, Why};
+use super::{Components, Context, Item, Measured, Note, Why};
 use crate::calendar::Instant;
 use crate::model::{Channel, Order, OrderKey};
 use crate::policy::{MetricId, Scope};
@@ -75,7 +75,7 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured
             components.a_to_z_claims += u64::from(*a_to_z_claim);
             components.chargebacks += u64::from(*chargeback);
         }
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m.components = Some(components);
     m

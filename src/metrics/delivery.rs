@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{tracking, Context, Measured, Why};
+use super::{tracking, Context, Item, Measured, Why};
 use crate::calendar::Instant;
 use crate::model::{Order, OrderKey};
 use crate::policy::{MetricId, Scope};
@@ -69,7 +69,7 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Meas
     }
     for (key, order) in &ctx.model.orders {
         if let Some((day, why)) = item(ctx, *key, order, |d| m.wants(d)) {
-            m.count_on(day, || ctx.id(*key), why);
+            m.count(ctx, day, Item::Order(*key), why);
         }
     }
     m

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Measured, Note, Why};
+use super::{Context, Item, Measured, Note, Why};
 use crate::calendar::{add_business_days, Instant};
 use crate::model::{CancelledBy, Order, OrderKey};
 use crate::policy::{MetricId, Scope, AUTO_CANCEL_BUSINESS_DAYS};
@@ -63,7 +63,7 @@ pub fn expired_orders(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let mut m = Measured::new(MetricId::ExpiredOrders, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         if let Some((day, why)) = item(ctx, *key, order, |d| m.wants(d)) {
-            m.count_on(day, || ctx.id(*key), why);
+            m.count(ctx, day, Item::Order(*key), why);
         }
     }
     m

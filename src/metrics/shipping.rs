@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::asof::Confirmation;
-use super::{Context, Measured, Note, Why};
+use super::{Context, Item, Measured, Note, Why};
 use crate::calendar::Instant;
 use crate::model::{Order, OrderKey};
 use crate::policy::{MetricId, Scope};
@@ -49,7 +49,7 @@ pub fn late_shipment_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measure
     let mut m = Measured::new(MetricId::LateShipmentRate, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
         if let Some((day, why)) = item(ctx, *key, order, |d| m.wants(d)) {
-            m.count_on(day, || ctx.id(*key), why);
+            m.count(ctx, day, Item::Order(*key), why);
         }
     }
     m

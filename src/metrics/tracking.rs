@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Measured, TrackingProblem, Why};
+use super::{Context, Item, Measured, TrackingProblem, Why};
 use crate::calendar::Instant;
 use crate::model::{Channel, OrderKey, Package, Shipments};
 use crate::policy::{MetricId, Scope};
@@ -55,7 +55,7 @@ pub fn valid_tracking_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measur
         }
         for p in &shipments.packages {
             if let Some((day, why)) = item(ctx, p, |d| m.wants(d)) {
-                m.count_on(day, || format!("{}:{}", ctx.id(*key), p.tracking), why);
+                m.count(ctx, day, Item::Package(*key, p), why);
             }
         }
     }

@@ -3,6 +3,7 @@
 
 mod amazon;
 mod complaints;
+mod dimensions;
 mod ids;
 mod inputs;
 mod message;
@@ -20,6 +21,7 @@ pub use amazon::{
     AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
 };
 pub use complaints::{ClaimType, Complaints, OpenClaim, Since};
+pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
 pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
@@ -49,6 +51,8 @@ pub struct Model {
     pub has_delivery_column: bool,
     /// Amazon's own Account Health reports read (`performance` inputs).
     pub amazon: Vec<AmazonReport>,
+    /// The order dimensions' values of kept orders, read only for `--by` (SPEC §13).
+    pub values: OrderValues,
 }
 
 impl Model {
@@ -60,8 +64,9 @@ impl Model {
         }
     }
 
-    /// Merges an order row (SPEC §2.3).
-    pub fn add_order(&mut self, id: &str, row: OrderRow) {
+    /// Merges an order row (SPEC §2.3). Its key when the order is kept
+    /// (not remembered by id only).
+    pub fn add_order(&mut self, id: &str, row: OrderRow) -> Option<OrderKey> {
         let key = self.ids.key(id);
         let record = Order::of(&row);
         let old_and_closed =
@@ -74,24 +79,29 @@ impl Model {
                 Entry::Vacant(v) => {
                     if let Some(status) = dropped.get_mut(&key) {
                         *status = (*status).max(row.status);
+                        return None;
                     } else if old_and_closed {
                         dropped.insert(key, row.status);
+                        return None;
                     } else {
                         v.insert(record);
                     }
                 }
             }
-            return;
+            return Some(key);
         }
         if let Some(o) = self.orders.get_mut(&key) {
             o.merge(&record);
         } else if let Some(status) = self.dropped.get_mut(&key) {
             *status = (*status).max(row.status);
+            return None;
         } else if old_and_closed {
             self.dropped.insert_new(key, row.status);
+            return None;
         } else {
             self.orders.insert_new(key, record);
         }
+        Some(key)
     }
 
     /// Nothing read into it yet.
@@ -103,6 +113,7 @@ impl Model {
             && self.open_claims.is_empty()
             && self.messages.is_empty()
             && !self.has_delivery_column
+            && self.values.is_empty()
     }
 
     /// Whether an orders file names this order (kept, or dropped by age).
@@ -193,8 +204,10 @@ impl Model {
             message_index: _,
             has_delivery_column,
             amazon,
+            values,
         } = other;
         self.orders.append_disjoint(orders);
+        self.values.append_disjoint(values);
         self.dropped.append_disjoint(dropped);
         self.shipments.extend(shipments);
         self.complaints.extend(complaints);
@@ -230,7 +243,9 @@ impl Model {
             message_index: _,
             has_delivery_column,
             amazon,
+            values,
         } = other;
+        self.values.absorb(&mut self.ids, &values, &ids);
         let orders = rekeyed(&mut self.ids, &ids, orders);
         let dropped = rekeyed(&mut self.ids, &ids, dropped);
         // Rows of the later model for an order dropped earlier stay dropped;

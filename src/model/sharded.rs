@@ -52,6 +52,10 @@ impl<V> Sharded<V> {
         self.shards.iter().flat_map(|s| s.iter())
     }
 
+    pub(super) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.shards.iter_mut().flat_map(|s| s.values_mut())
+    }
+
     /// The table, when there is just one (a file read on one core).
     pub(super) fn single_mut(&mut self) -> Option<&mut FxHashMap<OrderKey, V>> {
         match &mut self.shards[..] {

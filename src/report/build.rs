@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use super::contract::{
-    ClaimDueReport, ComponentReport, ComponentsReport, Condition, DetailLine, ForecastDayReport,
-    ForecastReport, FreshnessReport, InputReport, MetricReport, OpenOrderReport,
-    PendingMessageReport, Report, TargetReport, WindowReport, SCHEMA_VERSION,
+    BreakdownReport, ClaimDueReport, ComponentReport, ComponentsReport, Condition, DetailLine,
+    ForecastDayReport, ForecastReport, FreshnessReport, GroupReport, InputReport, MetricReport,
+    OpenOrderReport, PendingMessageReport, Report, TargetReport, WindowReport, SCHEMA_VERSION,
 };
 use super::words;
 use crate::advice;
@@ -259,6 +259,24 @@ pub fn metric_report(m: Measured, warn: Ratio, cal: &Calendar) -> MetricReport {
         Some(Headroom::DefectsToBreach(n)) => (None, Some(n)),
         None => (None, None),
     };
+    let breakdown = (!m.breakdown.is_empty()).then(|| {
+        let mut b = BreakdownReport::default();
+        for d in &m.breakdown {
+            let groups = d
+                .groups
+                .iter()
+                .map(|g| GroupReport {
+                    key: g.key.clone(),
+                    defects: g.defects,
+                    total: g.total,
+                    rate: shown_rate(target, g.defects, g.total),
+                    share: fraction(g.defects, m.defects),
+                })
+                .collect();
+            b.set(d.dimension, groups);
+        }
+        b
+    });
     let component = |d: u64| ComponentReport {
         defects: d,
         rate: fraction(d, m.total),
@@ -287,6 +305,7 @@ pub fn metric_report(m: Measured, warn: Ratio, cal: &Calendar) -> MetricReport {
         defects_to_breach: breach,
         small_sample: m.total > 0 && m.total < 100 && !matches!(target, Target::Zero),
         forecast,
+        breakdown,
         details: m
             .items
             .iter()

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::metrics::act_now::{ClaimState, OpenState};
 use crate::metrics::status::Status;
-use crate::model::{ClaimType, InputKind};
+use crate::model::{ClaimType, Dimension, InputKind};
 use crate::policy::{MetricId, Scope};
 
 /// Raised when the meaning of an existing field changes.
@@ -297,9 +297,87 @@ pub struct MetricReport {
     /// new defects come (`below` and `at_least` targets only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<ForecastReport>,
+    /// With `--by`: the window's items by each dimension asked for that
+    /// applies to the metric (SPEC §13).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<BreakdownReport>,
     /// Each item and what makes it a defect, in words (table and markdown `--details`).
     #[serde(skip)]
     pub details: Vec<DetailLine>,
+}
+
+/// A metric's items by dimension: each present dimension lists every group,
+/// most defects first, then by key (the unknown group last among equals).
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct BreakdownReport {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sku: Option<Vec<GroupReport>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asin: Option<Vec<GroupReport>>,
+    #[serde(rename = "ship-service-level", skip_serializing_if = "Option::is_none")]
+    pub ship_service_level: Option<Vec<GroupReport>>,
+    #[serde(rename = "ship-state", skip_serializing_if = "Option::is_none")]
+    pub ship_state: Option<Vec<GroupReport>>,
+    #[serde(rename = "ship-country", skip_serializing_if = "Option::is_none")]
+    pub ship_country: Option<Vec<GroupReport>>,
+    #[serde(rename = "sales-channel", skip_serializing_if = "Option::is_none")]
+    pub sales_channel: Option<Vec<GroupReport>>,
+    /// The package's carrier (valid tracking: by package; on-time delivery: an
+    /// order in the group of each carrier among its validly tracked packages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<Vec<GroupReport>>,
+}
+
+impl BreakdownReport {
+    /// The groups of a dimension, when present.
+    pub fn get(&self, d: Dimension) -> Option<&[GroupReport]> {
+        self.slot(d).as_deref()
+    }
+
+    fn slot(&self, d: Dimension) -> &Option<Vec<GroupReport>> {
+        match d {
+            Dimension::Sku => &self.sku,
+            Dimension::Asin => &self.asin,
+            Dimension::ShipServiceLevel => &self.ship_service_level,
+            Dimension::ShipState => &self.ship_state,
+            Dimension::ShipCountry => &self.ship_country,
+            Dimension::SalesChannel => &self.sales_channel,
+            Dimension::Carrier => &self.carrier,
+        }
+    }
+
+    pub fn set(&mut self, d: Dimension, groups: Vec<GroupReport>) {
+        let slot = match d {
+            Dimension::Sku => &mut self.sku,
+            Dimension::Asin => &mut self.asin,
+            Dimension::ShipServiceLevel => &mut self.ship_service_level,
+            Dimension::ShipState => &mut self.ship_state,
+            Dimension::ShipCountry => &mut self.ship_country,
+            Dimension::SalesChannel => &mut self.sales_channel,
+            Dimension::Carrier => &mut self.carrier,
+        };
+        *slot = Some(groups);
+    }
+
+    /// The present dimensions and their groups, in report order.
+    pub fn iter(&self) -> impl Iterator<Item = (Dimension, &[GroupReport])> {
+        Dimension::ALL
+            .into_iter()
+            .filter_map(|d| self.get(d).map(|g| (d, g)))
+    }
+}
+
+/// One group of a breakdown.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct GroupReport {
+    /// The dimension's value; null for items whose value is unknown.
+    pub key: Option<String>,
+    pub defects: u64,
+    pub total: u64,
+    /// The metric's rate over the group (as `rate`: for `at_least` targets (total − defects)/total).
+    pub rate: Option<f64>,
+    /// The group's defects / the metric's defects (null when the metric has none).
+    pub share: Option<f64>,
 }
 
 /// One defective item and why, for people.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 
+use super::breakdown_words;
 use super::contract::{MetricReport, Report, WindowReport};
 use super::words::{self, instant, no_data_hint, window_label};
 use super::{RenderOptions, SHOWN_ACT_NOW, SHOWN_TIPS};
@@ -95,6 +96,8 @@ pub struct FamilySection {
     /// `under 1%`.
     pub target: String,
     pub windows: Vec<WindowEntry>,
+    /// With `--by`: where to start, beside the tips.
+    pub focus: Vec<String>,
     pub tips: Option<Tips>,
 }
 
@@ -102,6 +105,67 @@ pub struct FamilySection {
 pub struct WindowEntry {
     pub text: String,
     pub details: Vec<Entry>,
+    /// With `--by`, for a window not `good`: where its defects are, by dimension.
+    pub breakdowns: Vec<BreakdownBlock>,
+}
+
+/// `Where the defects are (by SKU)`: the groups with the most defects.
+pub struct BreakdownBlock {
+    pub title: String,
+    pub rows: Vec<BreakdownRow>,
+}
+
+/// One group: its key as shown and its figures in words (`4 of 30 orders, …`).
+pub struct BreakdownRow {
+    pub key: String,
+    pub text: String,
+    /// The group's share of the metric's defects (0–1), for bars.
+    pub share: f64,
+}
+
+/// How many groups a breakdown shows to people (JSON lists every group).
+pub const BREAKDOWN_SHOWN: usize = 5;
+
+/// The breakdown blocks of a window that is not `good`.
+pub fn breakdown_blocks(m: &MetricReport) -> Vec<BreakdownBlock> {
+    let Some(b) = m.breakdown.as_ref() else {
+        return Vec::new();
+    };
+    if !matches!(m.status, Status::Warning | Status::Bad) {
+        return Vec::new();
+    }
+    b.iter()
+        .map(|(d, groups)| BreakdownBlock {
+            title: breakdown_words::title(d),
+            rows: groups
+                .iter()
+                .filter(|g| g.defects > 0)
+                .take(BREAKDOWN_SHOWN)
+                .map(|g| BreakdownRow {
+                    key: breakdown_words::key(d, g),
+                    text: breakdown_words::line(m, g),
+                    share: g.share.unwrap_or(0.0),
+                })
+                .collect(),
+        })
+        .filter(|b| !b.rows.is_empty())
+        .collect()
+}
+
+/// The sentences that point a family's tips at its worst groups: from its
+/// worst window with a breakdown, one per dimension where a group stands out.
+fn focus(f: &Family<'_>) -> Vec<String> {
+    let worst = f
+        .windows
+        .iter()
+        .filter(|m| m.breakdown.is_some() && matches!(m.status, Status::Warning | Status::Bad))
+        .max_by_key(|m| m.status);
+    let Some(m) = worst else { return Vec::new() };
+    m.breakdown
+        .iter()
+        .flat_map(|b| b.iter())
+        .filter_map(|(d, groups)| breakdown_words::focus(m, d, groups))
+        .collect()
 }
 
 /// The tips of a family, numbered across the report.
@@ -295,6 +359,7 @@ fn family_section(
             } else {
                 Vec::new()
             },
+            breakdowns: breakdown_blocks(m),
         })
         .collect();
     let tips = f.needs_attention().then(|| {
@@ -311,6 +376,11 @@ fn family_section(
             .map(|m| words::target_sentence(m))
             .unwrap_or_default(),
         windows,
+        focus: if f.needs_attention() {
+            focus(f)
+        } else {
+            Vec::new()
+        },
         tips: tips.flatten(),
     }
 }

@@ -14,14 +14,15 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::amazon::AmazonBlock;
-use super::contract::{input_kind_key, scope_key, status_key, Condition, MetricReport};
-use super::document::{Document, FamilySection, Group, Tips};
+use super::contract::{input_kind_key, scope_key, status_key, MetricReport};
+use super::document::{self, BreakdownBlock, Document, FamilySection, Group, Tips};
+use super::html_chart::{chart, coord};
 use super::metric_words::vocab;
 use super::words::{self, clean, status_word};
 use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
 use crate::policy::{MetricId, Ratio};
-use crate::text::{grouped, percent, percent_number, plural, upper_first};
+use crate::text::{grouped, plural, upper_first};
 
 /// Items listed per metric window with `--details` (SPEC §14).
 const ITEMS_CAP: usize = 1000;
@@ -69,7 +70,12 @@ fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> M
                     ", marketplace " (clean(&report.marketplace))
                 }
                 link rel="icon" href="data:,";
-                style { (PreEscaped(CSS)) }
+                style {
+                    (PreEscaped(CSS))
+                    @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
+                        (PreEscaped(BREAKDOWN_CSS))
+                    }
+                }
             }
             body {
                 (headline(doc, report))
@@ -263,7 +269,9 @@ fn card(
             @for m in windows {
                 (window(m, warn_at, details))
             }
-            // Issue 15 (`--by`): the card's breakdown bars go here.
+            @for f in section.map_or(&[][..], |s| s.focus.as_slice()) {
+                p.focus { (f) }
+            }
             @if let Some(tips) = section.and_then(|s| s.tips.as_ref()) {
                 (tips_block(tips))
             }
@@ -289,111 +297,31 @@ fn window(m: &MetricReport, warn_at: Ratio, details: bool) -> Markup {
             @if let Some(h) = headroom { p { (h) } }
             @if let Some(s) = small { p.note { (s) } }
             @if let Some(f) = words::forecast_sentence(m) { p { (f) } }
+            @for b in document::breakdown_blocks(m) { (breakdown(&b)) }
             @if details && !m.details.is_empty() { (items(m)) }
         }
     }
 }
 
-/// A bullet chart: the bands of the target (good, warning, bad), the value as
-/// a bar and the target as a line; its numbers in its title and beneath it.
-fn chart(m: &MetricReport, label: &str, warn_at: Ratio) -> Markup {
-    let Some(rate) = m.rate else {
-        return html! {};
-    };
-    let t = m.target.value;
-    let r = warn_at.as_f64();
-    let (lo, hi, bands, band_words) = match m.target.condition {
-        Condition::Below => {
-            let hi = nice_ceil(rate.max(t) * 1.2).min(1.0);
-            let warn = r * t;
-            (
-                0.0,
-                hi,
-                vec![(0.0, warn, "good"), (warn, t, "warning"), (t, hi, "bad")],
-                format!("warning from {}", percent_number(warn)),
-            )
-        }
-        Condition::AtLeast => {
-            let warn = 1.0 - r * (1.0 - t);
-            let low = rate.min(t);
-            let lo = (((low - ((1.0 - low) / 2.0).max(0.025)) * 20.0).floor() / 20.0).max(0.0);
-            (
-                lo,
-                1.0,
-                vec![(lo, t, "bad"), (t, warn, "warning"), (warn, 1.0, "good")],
-                format!("warning at {} or less", percent_number(warn)),
-            )
-        }
-        Condition::Zero => {
-            let hi = nice_ceil(rate.max(0.01) * 1.2).min(1.0);
-            (
-                0.0,
-                hi,
-                vec![(0.0, hi, "warning")],
-                "any defect is a warning".to_string(),
-            )
-        }
-    };
-    let span = (hi - lo).max(f64::EPSILON);
-    let x = |v: f64| ((v - lo) / span).clamp(0.0, 1.0) * 100.0;
-    let value = percent(Some(rate));
-    let summary = format!(
-        "{value} against a target {}; {band_words}",
-        target_phrase(m)
-    );
-    let title = format!(
-        "{}, {label}: {summary}. Status: {}.",
-        m.metric.title(),
-        status_word(m.status)
-    );
+/// `Where the defects are (by SKU)`: each group with a bar of its share of
+/// the defects (inline SVG), its key and its figures.
+fn breakdown(b: &BreakdownBlock) -> Markup {
     html! {
-        figure.chart {
-            svg.bullet role="img" viewBox="0 0 100 14" preserveAspectRatio="none" {
-                title { (title) }
-                @for (from, to, class) in &bands {
-                    @if x(*to) > x(*from) {
-                        rect class=(format!("band-{class}")) x=(coord(x(*from))) y="0"
-                            width=(coord(x(*to) - x(*from))) height="14" {}
+        div.breakdown {
+            p.breakdown-title { (b.title) }
+            ul {
+                @for r in &b.rows {
+                    li {
+                        svg.share role="img" viewBox="0 0 100 6" preserveAspectRatio="none" {
+                            title { (format!("{}: {:.0}% of the defects", r.key, r.share * 100.0)) }
+                            rect.bar x="0" y="0" width=(coord(r.share.clamp(0.0, 1.0) * 100.0)) height="6" {}
+                        }
+                        code { (r.key) } ": " (r.text)
                     }
                 }
-                rect.bar x="0" y="5" width=(coord(x(rate))) height="4" {}
-                line.mark x1=(coord(x(t))) x2=(coord(x(t))) y1="1" y2="13"
-                    vector-effect="non-scaling-stroke" {}
             }
-            div.axis aria-hidden="true" {
-                span { (percent_number(lo)) }
-                span { (percent_number(hi)) }
-            }
-            figcaption { (upper_first(&summary)) "." }
         }
     }
-}
-
-/// `under 1%` / `of at least 95%` / `of none at all`, after "a target".
-fn target_phrase(m: &MetricReport) -> String {
-    let s = words::target_sentence(m);
-    match m.target.condition {
-        Condition::Below => s,
-        Condition::AtLeast | Condition::Zero => format!("of {s}"),
-    }
-}
-
-/// A coordinate of the chart's 0–100 box.
-fn coord(v: f64) -> String {
-    format!("{v:.2}")
-}
-
-/// The smallest 1, 2, 2.5 or 5 times a power of ten at or above `v` (> 0).
-fn nice_ceil(v: f64) -> f64 {
-    if v <= 0.0 || !v.is_finite() {
-        return 0.01;
-    }
-    let p = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * p)
-        .find(|c| *c >= v * (1.0 - 1e-9))
-        .unwrap_or(10.0 * p)
 }
 
 /// The items of a window with `--details`, at most [`ITEMS_CAP`].
@@ -541,145 +469,14 @@ fn anchor(m: &MetricReport) -> String {
     )
 }
 
-/// The page's style: light and dark schemes, 360–1920 px, A4 print.
-const CSS: &str = r#"
-:root {
-  color-scheme: light dark;
-  --bg: #ffffff; --fg: #1d2125; --muted: #5a6169; --line: #d7dbe0; --card: #f7f8fa; --link: #0b57a4;
-  --good: #17692f; --good-bg: #dcf2e3; --warning: #7a4f00; --warning-bg: #fff0c2;
-  --bad: #b3261e; --bad-bg: #fde3e0; --no_data: #5a6169; --no_data-bg: #eceef1;
-  --band-good: #cde9d5; --band-warning: #fae2a0; --band-bad: #f5c4be; --bar: #1d2125; --target: #1d2125;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #14171a; --fg: #e6e8eb; --muted: #a3a9b1; --line: #3a4047; --card: #1d2125; --link: #8cc4ff;
-    --good: #6fd68b; --good-bg: #173524; --warning: #f2c651; --warning-bg: #3b3010;
-    --bad: #ff8a7d; --bad-bg: #4a1b1a; --no_data: #a3a9b1; --no_data-bg: #2a2e33;
-    --band-good: #21503a; --band-warning: #5f4b14; --band-bad: #663030; --bar: #f4f6f8; --target: #ffffff;
-  }
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0 auto; max-width: 76rem; padding: 1rem;
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  background: var(--bg); color: var(--fg); overflow-wrap: break-word;
-}
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; line-height: 1.25; }
-h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
-h3 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
-h4 { font-size: 1rem; margin: .9rem 0 .3rem; }
-p { margin: .35rem 0; }
-a { color: var(--link); }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }
-ul, ol { padding-left: 1.4rem; margin: .35rem 0; }
-li { margin: .2rem 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
-thead th { font-size: .85rem; color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.badge {
-  display: inline-block; padding: 0 .55em; border-radius: 1em; border: 1px solid currentColor;
-  font-size: .85em; font-weight: 700; line-height: 1.5; white-space: nowrap; vertical-align: .1em;
-}
-.badge.s-good { color: var(--good); background: var(--good-bg); }
-.badge.s-warning { color: var(--warning); background: var(--warning-bg); }
-.badge.s-bad { color: var(--bad); background: var(--bad-bg); }
-.badge.s-no_data { color: var(--no_data); background: var(--no_data-bg); }
-.headline { border-left: .5rem solid var(--line); padding: .75rem 1rem; border-radius: .5rem; background: var(--card); }
-.headline.s-good { border-left-color: var(--good); }
-.headline.s-warning { border-left-color: var(--warning); }
-.headline.s-bad { border-left-color: var(--bad); }
-.headline h1 .badge { font-size: 1.1rem; }
-.summary { font-weight: 600; font-size: 1.05rem; }
-details { margin: .4rem 0; }
-summary { cursor: pointer; }
-.inputs table { font-size: .9rem; }
-.warnings { font-size: .9rem; color: var(--muted); }
-.count { color: var(--muted); font-weight: 400; }
-.more, .note { color: var(--muted); font-size: .92rem; }
-.entries li { margin: .3rem 0; }
-.overview th[scope="row"] { font-weight: 600; }
-.overview td, .overview th { white-space: nowrap; }
-.overview th[scope="row"] { white-space: normal; }
-.cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); align-items: start; }
-.card {
-  min-width: 0; background: var(--card); border: 1px solid var(--line); border-left: .4rem solid var(--line);
-  border-radius: .5rem; padding: .25rem 1rem .75rem;
-}
-.card.s-good { border-left-color: var(--good); }
-.card.s-warning { border-left-color: var(--warning); }
-.card.s-bad { border-left-color: var(--bad); }
-.card .target { color: var(--muted); }
-.window { border-top: 1px solid var(--line); margin-top: .6rem; }
-.chart { margin: .4rem 0 .5rem; }
-.bullet { display: block; width: 100%; height: 1.75rem; border-radius: .2rem; background: var(--bg); }
-.band-good { fill: var(--band-good); }
-.band-warning { fill: var(--band-warning); }
-.band-bad { fill: var(--band-bad); }
-.bar { fill: var(--bar); }
-.mark { stroke: var(--target); stroke-width: 3px; }
-.axis { display: flex; justify-content: space-between; font-size: .78rem; color: var(--muted); font-variant-numeric: tabular-nums; }
-figcaption { font-size: .92rem; }
-.items table { font-size: .9rem; background: var(--bg); }
-.tips li { margin: .45rem 0; }
-footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
-@media screen and (max-width: 47.99rem) {
-  body { padding: .75rem; }
-  .overview thead, .inputs thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .inputs table, .inputs tbody { display: block; }
-  .inputs tr { display: flex; flex-wrap: wrap; gap: 0 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
-  .inputs td { border: 0; padding: 0; }
-  .inputs td.file { flex-basis: 100%; }
-  .inputs td.num::before { content: attr(data-label) " "; color: var(--muted); }
-  .overview, .overview tbody { display: block; }
-  .overview tr {
-    display: grid; grid-template-columns: 1fr 1fr; gap: .15rem .75rem;
-    grid-template-areas: "name name" "by window" "value target" "status defects";
-    padding: .5rem 0; border-bottom: 1px solid var(--line);
-  }
-  .overview th[scope="row"] { grid-area: name; border: 0; padding: 0; }
-  .overview td { display: flex; justify-content: space-between; gap: .5rem; border: 0; padding: 0; text-align: right; white-space: normal; }
-  .overview td::before { content: attr(data-label); color: var(--muted); text-align: left; }
-  .overview td.by { grid-area: by; justify-content: flex-start; }
-  .overview td.period { grid-area: window; justify-content: flex-end; white-space: nowrap; }
-  .overview td.period::before { content: none; }
-  .overview td.value { grid-area: value; }
-  .overview td.target { grid-area: target; }
-  .overview td.status { grid-area: status; }
-  .overview td.defects { grid-area: defects; }
-}
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  :root {
-    --bg: #ffffff; --fg: #000000; --muted: #444b52; --line: #c4c9cf; --card: #ffffff; --link: #000000;
-    --good: #17692f; --good-bg: #dcf2e3; --warning: #7a4f00; --warning-bg: #fff0c2;
-    --bad: #b3261e; --bad-bg: #fde3e0; --no_data: #444b52; --no_data-bg: #eceef1;
-    --band-good: #cde9d5; --band-warning: #fae2a0; --band-bad: #f5c4be; --bar: #000000; --target: #000000;
-  }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  a { text-decoration: none; }
-  .cards { display: block; }
-  .card { margin: 0 0 .6rem; }
-  .window, tr, li, figure { break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; }
-  details::details-content { content-visibility: visible; display: block; }
-  summary { list-style: none; font-weight: 600; }
-}
+/// The style of `--by` breakdowns (only on pages that have them).
+const BREAKDOWN_CSS: &str = r#"
+.breakdown-title { font-weight: 600; margin-bottom: 0; }
+.breakdown ul { list-style: none; padding-left: 0; }
+.breakdown li { margin: .3rem 0; }
+.share { display: block; width: 100%; max-width: 16rem; height: .5rem; background: var(--bg); }
+.focus { font-weight: 600; }
 "#;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nice_scale_ends() {
-        assert!((nice_ceil(0.012) - 0.02).abs() < 1e-12);
-        assert!((nice_ceil(0.2) - 0.2).abs() < 1e-12);
-        assert!((nice_ceil(0.436) - 0.5).abs() < 1e-12);
-        assert!((nice_ceil(0.021) - 0.025).abs() < 1e-12);
-        assert!((nice_ceil(0.0) - 0.01).abs() < 1e-12);
-    }
-}
+/// The page's style: light and dark schemes, 360–1920 px, A4 print.
+const CSS: &str = include_str!("html.css");

@@ -126,6 +126,15 @@ impl Render for Markdown {
                 for d in &w.details {
                     out.push_str(&format!("  - {}: {}\n", code(&d.id), escape(&d.text)));
                 }
+                for b in &w.breakdowns {
+                    out.push_str(&format!("  - {}:\n", escape(&b.title)));
+                    for r in &b.rows {
+                        out.push_str(&format!("    - {}: {}\n", code(&r.key), escape(&r.text)));
+                    }
+                }
+            }
+            for s in &f.focus {
+                out.push_str(&format!("\n{}\n", escape(s)));
             }
             match &f.tips {
                 None => {}

@@ -3,6 +3,7 @@
 //! ([`document`]) and one renderer per format. All prose lives in this layer.
 
 pub mod amazon;
+pub mod breakdown_words;
 pub mod build;
 pub mod columns;
 pub mod contract;
@@ -10,6 +11,7 @@ pub mod csv;
 pub mod document;
 pub mod explain;
 pub mod html;
+mod html_chart;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;

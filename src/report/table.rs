@@ -298,6 +298,20 @@ fn family(out: &mut String, f: &FamilySection, width: usize, p: &Painter) {
                 "        ",
             ));
         }
+        for b in &w.breakdowns {
+            out.push_str(&wrap(&format!("{}:", b.title), width, "    ", "    "));
+            for r in &b.rows {
+                out.push_str(&wrap(
+                    &format!("{}: {}", r.key, r.text),
+                    width,
+                    "      · ",
+                    "        ",
+                ));
+            }
+        }
+    }
+    for s in &f.focus {
+        out.push_str(&wrap(s, width, "  ", "  "));
     }
     match &f.tips {
         None => {}
