@@ -280,11 +280,15 @@ fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Rea
 pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     let cal = Calendar::new(config.tz);
     let as_of = as_of_day(config);
+    // The HTML page draws each metric's last days as a line (SPEC §14): the
+    // orders those days' windows need are kept too.
+    let trend_from = (config.format == Format::Html && !config.no_trend)
+        .then(|| add_days(as_of, 1 - HTML_TREND_DAYS));
     let Read {
         model,
         inputs,
         warnings,
-    } = read_inputs(config, as_of)?;
+    } = read_inputs(config, trend_from.unwrap_or(as_of))?;
     let (reconciliation, amazon_notes) =
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
@@ -297,7 +301,11 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         (None, Some(_)) => ctx.evaluation,
         (None, None) => Utc::now().timestamp(),
     };
-    Ok(report::build::report(report::build::Facts {
+    let trend_lines = trend_from.map(|from| {
+        let series = metrics::trend::trend(&model, cal, from, as_of, config.handling_days);
+        report::trend::lines(&series, from)
+    });
+    let mut report = report::build::report(report::build::Facts {
         as_of,
         now: ctx.now,
         cal,
@@ -313,8 +321,13 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         notes: metrics::notes(&ctx),
         reconciliation,
         amazon_notes,
-    }))
+    });
+    report.trend_lines = trend_lines.unwrap_or_default();
+    Ok(report)
 }
+
+/// Days of each metric's trend line on the HTML page.
+const HTML_TREND_DAYS: i64 = 30;
 
 /// The longest trend, in days (SPEC §10.2).
 pub const MAX_TREND_DAYS: i64 = 400;

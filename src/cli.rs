@@ -278,6 +278,9 @@ pub struct AuditArgs {
     /// Print only the headline, the ACT NOW counts and the metric table.
     #[arg(long)]
     pub brief: bool,
+    /// In html output, leave out each metric's 30-day trend line.
+    #[arg(long)]
+    pub no_trend: bool,
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
@@ -441,6 +444,8 @@ pub struct AuditConfig {
     pub details: bool,
     pub all_tips: bool,
     pub brief: bool,
+    /// `--no-trend`: no trend lines on the HTML page.
+    pub no_trend: bool,
     pub check: bool,
     /// `--by`: what each metric's defects are broken down by (SPEC §13).
     pub by: Dimensions,
@@ -569,6 +574,7 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
         details: a.details,
         all_tips: a.all_tips,
         brief: a.brief,
+        no_trend: a.no_trend,
         check: a.check,
         by: a.by.iter().copied().collect(),
         require: a.require.map(|r| r.0).unwrap_or_default(),

@@ -152,6 +152,7 @@ pub fn report(f: Facts) -> Report {
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),
         amazon,
+        trend_lines: Vec::new(),
         check: None,
     }
 }

@@ -65,6 +65,11 @@ pub struct Report {
     /// Amazon's own Account Health report beside ours, when one was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon: Option<AmazonSection>,
+    /// The HTML page's trend lines: each metric row's rate over the last
+    /// days (not part of the JSON, which has `sellerhealth trend`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub trend_lines: Vec<TrendLine>,
 }
 
 /// The outcome of `--check` (SPEC §9.3).
@@ -378,6 +383,18 @@ pub struct GroupReport {
     pub rate: Option<f64>,
     /// The group's defects / the metric's defects (null when the metric has none).
     pub share: Option<f64>,
+}
+
+/// One metric row's rate day by day, up to the as-of day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendLine {
+    pub metric: MetricId,
+    pub channel: Scope,
+    pub window_days: u32,
+    /// The first day of the line.
+    pub from: String,
+    /// One rate per day from `from` to the as-of day (`None`: no data).
+    pub rates: Vec<Option<f64>>,
 }
 
 /// One defective item and why, for people.

@@ -411,3 +411,24 @@ pub fn schema_text() -> String {
     s.push('\n');
     s
 }
+
+/// The HTML page's trend lines: each series as its rate day by day.
+pub fn lines(series: &[Series], from: NaiveDate) -> Vec<super::contract::TrendLine> {
+    series
+        .iter()
+        .map(|s| {
+            let target = s.metric.policy().target;
+            super::contract::TrendLine {
+                metric: s.metric,
+                channel: s.scope,
+                window_days: s.days,
+                from: from.to_string(),
+                rates: s
+                    .points
+                    .iter()
+                    .map(|p| super::build::shown_rate(target, p.defects, p.total))
+                    .collect(),
+            }
+        })
+        .collect()
+}
