@@ -159,14 +159,7 @@ pub fn build(f: TrendFacts) -> TrendReport {
         inputs: f
             .inputs
             .into_iter()
-            .map(|i| InputReport {
-                path: i.path,
-                kind: i.kind,
-                rows: i.rows,
-                skipped_rows: i.skipped_rows,
-                first_day: i.events.first.map(|t| cal.day_of(t).to_string()),
-                last_day: i.events.last.map(|t| cal.day_of(t).to_string()),
-            })
+            .map(|i| super::build::input_report(i, &cal))
             .collect(),
         warnings: f.warnings,
         days,
