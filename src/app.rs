@@ -137,6 +137,8 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     }
     let cutoff = cal.start_of(metrics::earliest_purchase_day(as_of, config.handling_days));
     let mut model = Model::with_cutoff(Some(cutoff));
+    // Messages received before every window that counts them are dropped.
+    model.message_cutoff = Some(cal.start_of(earliest_received_day(as_of)));
     let mut inputs = Vec::new();
     let parallel = ingest::Parallel {
         threads: config.threads,
@@ -167,6 +169,18 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
     }))
+}
+
+/// The first day any window counts buyer messages on (by the day received).
+fn earliest_received_day(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
+    use crate::policy::{PlacedBy, POLICY};
+    let reach = POLICY
+        .iter()
+        .filter(|p| p.placed_by == PlacedBy::ReceivedDay)
+        .map(|p| i64::from(p.lag + p.longest_window()) - 1)
+        .max()
+        .unwrap_or(0);
+    add_days(as_of, -reach)
 }
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).

@@ -183,8 +183,9 @@ pub struct ColumnMap {
     /// Number of cells in the header; a longer row is malformed.
     pub width: usize,
     slots: [Option<usize>; Field::COUNT],
-    /// The header's normalised cells, to recognise a repeated header row.
-    pub names: Vec<String>,
+    /// The normalised header cells of the columns in use (column, name), to
+    /// recognise a repeated header row; empty for a header read by position.
+    pub names: Vec<(usize, String)>,
 }
 
 impl ColumnMap {
@@ -217,13 +218,67 @@ pub fn normalise(cell: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a trimmed header cell names `alias` (an ASCII name) once
+/// normalised as [`normalise`] does, without allocating.
+fn names(cell: &str, alias: &str) -> bool {
+    let normal = |c: char| match c {
+        ' ' | '_' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    if cell.is_ascii() {
+        return cell.len() == alias.len()
+            && cell
+                .bytes()
+                .zip(alias.bytes())
+                .all(|(c, a)| normal(char::from(c)) == char::from(a));
+    }
+    let mut want = alias.chars();
+    for c in cell.chars() {
+        for l in normal(c).to_lowercase() {
+            if want.next() != Some(l) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
 /// Maps a header to `kind`, or names the first required column it lacks.
-pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str> {
-    let names: Vec<String> = cells.iter().map(|c| normalise(c)).collect();
+/// The cells are walked once and only the names in use are kept, so a
+/// header of millions of cells costs little more than its text.
+pub fn match_kind<I>(kind: Kind, cells: I) -> Result<ColumnMap, &'static str>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let mut slots = [None; Field::COUNT];
-    for (field, aliases, _) in kind.columns() {
-        // When two columns name the same field, the leftmost is used.
-        slots[*field as usize] = names.iter().position(|n| aliases.contains(&n.as_str()));
+    let mut names_used = Vec::new();
+    let mut width = 0;
+    let lengths = kind
+        .columns()
+        .iter()
+        .flat_map(|c| c.1.iter().map(|a| a.len()));
+    let (shortest, longest) = (lengths.clone().min(), lengths.max());
+    for (i, cell) in cells.into_iter().enumerate() {
+        width = i + 1;
+        let cell = cell.as_ref().trim();
+        let len = Some(cell.len());
+        if cell.is_ascii() && (len < shortest || len > longest) {
+            // Of no alias's length: names no column (most cells of a wide header).
+            continue;
+        }
+        let mut used = false;
+        for (field, aliases, _) in kind.columns() {
+            // When two columns name the same field, the leftmost is used.
+            let slot = &mut slots[*field as usize];
+            if slot.is_none() && aliases.iter().any(|a| names(cell, a)) {
+                *slot = Some(i);
+                used = true;
+            }
+        }
+        if used {
+            names_used.push((i, normalise(cell)));
+        }
     }
     for (field, aliases, required) in kind.columns() {
         if *required && slots[*field as usize].is_none() {
@@ -232,17 +287,21 @@ pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str>
     }
     Ok(ColumnMap {
         kind,
-        width: cells.len(),
+        width,
         slots,
-        names,
+        names: names_used,
     })
 }
 
 /// The first kind, in detection order, whose required columns are all present.
-pub fn detect(cells: &[&str]) -> Option<ColumnMap> {
+pub fn detect<I>(cells: I) -> Option<ColumnMap>
+where
+    I: IntoIterator + Clone,
+    I::Item: AsRef<str>,
+{
     Kind::DETECTION_ORDER
         .into_iter()
-        .find_map(|k| match_kind(k, cells).ok())
+        .find_map(|k| match_kind(k, cells.clone()).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -319,6 +378,26 @@ mod tests {
             Some(Kind::Messages)
         );
         assert_eq!(detect(&["sku", "price"]), None);
+    }
+
+    #[test]
+    fn names_match_as_normalised() {
+        for cell in [
+            "Order ID",
+            " order_id ",
+            "ORDER-ID",
+            "\u{3000}Order Id\u{a0}",
+            // KELVIN SIGN lower-cases to `k`.
+        ] {
+            assert!(names(cell.trim(), "order-id"), "{cell:?}");
+            assert_eq!(normalise(cell), "order-id");
+        }
+        assert!(names("Trac\u{212a}ing Number", "tracking-number"));
+        assert_eq!(normalise("Trac\u{212a}ing Number"), "tracking-number");
+        for cell in ["order-i", "order-idd", "order id x", "ordér-id", ""] {
+            assert!(!names(cell.trim(), "order-id"), "{cell:?}");
+            assert_ne!(normalise(cell), "order-id");
+        }
     }
 
     #[test]

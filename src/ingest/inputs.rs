@@ -16,6 +16,8 @@ pub enum InputError {
     Io { path: String, cause: std::io::Error },
     #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
     UnknownKind { path: String },
+    #[error("{path}: not a report: line 1 is longer than 16 MiB")]
+    FirstLineTooLong { path: String },
     #[error("{path}: missing required column '{column}' for a {kind} report")]
     MissingColumn {
         path: String,

@@ -12,6 +12,38 @@ use crate::model::{
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
 pub type Reason = String;
 
+/// Where the values of parsed rows go: the model, or (reading a file on
+/// several cores) a worker's rows sorted by the partition of their order.
+pub trait Sink {
+    fn order(&mut self, id: &str, row: OrderRow);
+    fn shipment(&mut self, id: &str, row: ShipmentRow);
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool);
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool);
+    fn message(&mut self, message: Message);
+}
+
+impl Sink for Model {
+    fn order(&mut self, id: &str, row: OrderRow) {
+        self.add_order(id, row);
+    }
+
+    fn shipment(&mut self, id: &str, row: ShipmentRow) {
+        self.add_shipment(id, row);
+    }
+
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool) {
+        self.add_feedback(id, rating, removed);
+    }
+
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
+        self.add_claim(id, kind, counts);
+    }
+
+    fn message(&mut self, message: Message) {
+        self.add_message(message);
+    }
+}
+
 /// Reads one row into the model.
 pub struct RowParser<'a> {
     pub map: &'a ColumnMap,
@@ -86,7 +118,7 @@ impl RowParser<'_> {
     }
 
     /// Checks the row and adds it to the model.
-    pub fn add(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    pub fn add(&self, row: &Row<'_>, line: u64, model: &mut impl Sink) -> Result<(), Reason> {
         if row.len() > self.map.width {
             return Err(format!(
                 "{} cells where the header has {}",
@@ -104,7 +136,7 @@ impl RowParser<'_> {
         }
     }
 
-    fn order(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn order(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let purchase = self.required_instant(row, Field::PurchaseDate, Role::Event)?;
         let channel = self.channel(row)?;
@@ -129,7 +161,7 @@ impl RowParser<'_> {
             }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
-        model.add_order(
+        model.order(
             id,
             OrderRow {
                 purchase,
@@ -145,7 +177,7 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn shipment(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn shipment(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let ship_date = self.required_instant(row, Field::ShipDate, Role::Event)?;
         let confirmed = self.instant(row, Field::ConfirmedAt, Role::Event)?;
@@ -160,7 +192,7 @@ impl RowParser<'_> {
         } else {
             code
         };
-        model.add_shipment(
+        model.shipment(
             id,
             ShipmentRow {
                 instant: confirmed.unwrap_or(ship_date),
@@ -174,7 +206,7 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn feedback(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn feedback(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
         self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
         let rating = parse_rating(rating_text).ok_or_else(|| {
@@ -185,11 +217,11 @@ impl RowParser<'_> {
         })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
-        model.add_feedback(id, rating, removed);
+        model.feedback(id, rating, removed);
         Ok(())
     }
 
-    fn claim(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn claim(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let type_text = self.required(row, Field::ClaimType)?;
         const TYPES: [(&str, ClaimType); 5] = [
@@ -234,19 +266,19 @@ impl RowParser<'_> {
                 .get(row, Field::Reason)
                 .to_lowercase()
                 .contains("fraud");
-        model.add_claim(id, kind, !voided && !fraud);
+        model.claim(id, kind, !voided && !fraud);
         Ok(())
     }
 
-    fn returned(&self, row: &Row<'_>, model: &mut Model) -> Result<(), Reason> {
+    fn returned(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.add_claim(id, ClaimType::AToZ, true);
+            model.claim(id, ClaimType::AToZ, true);
         }
         Ok(())
     }
 
-    fn message(&self, row: &Row<'_>, line: u64, model: &mut Model) -> Result<(), Reason> {
+    fn message(&self, row: &Row<'_>, line: u64, model: &mut impl Sink) -> Result<(), Reason> {
         let received = self.required_instant(row, Field::ReceivedAt, Role::Event)?;
         let responded = self.instant(row, Field::RespondedAt, Role::Event)?;
         if responded.is_some_and(|r| r < received) {
@@ -257,7 +289,7 @@ impl RowParser<'_> {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),
         };
-        model.add_message(Message {
+        model.message(Message {
             id,
             received,
             responded,
