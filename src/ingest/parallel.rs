@@ -107,7 +107,9 @@ pub(super) fn read_parallel(
                     // Read a piece, sorting its rows by partition.
                     let piece = round * workers + me;
                     if piece < count && piece < failed_at.load(Ordering::Relaxed) {
-                        let mut facts = Facts::new(workers);
+                        // The lists of the last round, emptied: their room is reused.
+                        let mut facts =
+                            Facts::new(std::mem::take(&mut *lock(&sorted[me])), workers);
                         let read = match piece {
                             0 => match lock(stream).take() {
                                 Some(lines) => {
@@ -142,11 +144,17 @@ pub(super) fn read_parallel(
                         *lock(&results[piece]) = Some(read.map(|t| (t, facts.messages)));
                     }
                     barrier.wait();
-                    // Merge this partition's rows, piece after piece.
+                    // Merge this partition's rows, piece after piece (each list
+                    // taken out, so the others' locks are never held long).
                     for from in sorted {
-                        let rows = lock(from).get_mut(me).map(std::mem::take);
-                        for fact in rows.into_iter().flatten() {
-                            part.apply(fact);
+                        let taken = lock(from).get_mut(me).map(std::mem::take);
+                        if let Some(mut rows) = taken {
+                            for fact in rows.drain(..) {
+                                part.apply(fact);
+                            }
+                            if let Some(slot) = lock(from).get_mut(me) {
+                                *slot = rows;
+                            }
                         }
                     }
                     barrier.wait();
@@ -254,9 +262,14 @@ struct Facts {
 }
 
 impl Facts {
-    fn new(parts: usize) -> Facts {
+    /// Into `lists` (emptied, kept for their room), one per partition.
+    fn new(mut lists: Vec<Vec<OrderFact>>, parts: usize) -> Facts {
+        lists.resize_with(parts, Vec::new);
+        for list in &mut lists {
+            list.clear();
+        }
         Facts {
-            parts: (0..parts).map(|_| Vec::new()).collect(),
+            parts: lists,
             messages: Vec::new(),
         }
     }
@@ -275,7 +288,7 @@ impl Sink for Facts {
     }
 
     fn shipment(&mut self, id: &str, row: ShipmentRow) {
-        self.push(OrderFact::Shipment(OrderName::of(id), row));
+        self.push(OrderFact::Shipment(OrderName::of(id), Box::new(row)));
     }
 
     fn feedback(&mut self, id: &str, rating: u8, removed: bool) {
