@@ -39,7 +39,7 @@ fuzz_target!(|s: &str| {
     let _ = sellerhealth::ingest::rows::status_class(s);
     let q = sellerhealth::ingest::rows::quote(s);
     assert!(!q.chars().any(char::is_control), "{q:?}");
-    let clean = sellerhealth::app::sanitize(s);
+    let clean = sellerhealth::text::sanitize(s);
     assert!(
         !clean
             .chars()

@@ -1,5 +1,6 @@
 //! Arbitrary bytes as a report file: every forced kind and detection, then
-//! every metric. Must never panic, hang or blow up memory.
+//! every metric. Must never panic, hang or blow up memory. The same bytes
+//! with every line end made a CR alone (old Mac exports) are read too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,4 +22,11 @@ fuzz_target!(|data: &[u8]| {
         common::read_into(bytes, forced, knobs, &mut merged);
     }
     common::measure(&merged, knobs);
+    // CR-only line ends: read as lines, the same rules.
+    let cr = common::cr_only(bytes);
+    if cr != bytes {
+        let mut model = Model::default();
+        common::read_into(&cr, None, knobs, &mut model);
+        common::measure(&model, knobs);
+    }
 });
