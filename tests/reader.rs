@@ -479,6 +479,45 @@ fn a_16_mib_header_costs_about_four_times_its_size() {
     );
 }
 
+/// Messages older than every window are dropped while reading, id and all:
+/// 400,000 messages of 2025 fit in the baseline and 16 MiB (they used to cost
+/// about 57 MiB; 3 million, 428 MiB).
+#[test]
+fn old_messages_are_dropped_while_reading() {
+    let mut text = String::from("message-id,order-id,received-at,responded-at\n");
+    for i in 0..400_000u32 {
+        let (month, day) = (1 + i % 9, 10 + i % 10);
+        writeln!(
+            text,
+            "MSG-{i:09},111-{:07}-{i:07},2025-0{month}-{day}T10:00:00Z,2025-0{month}-{day}T12:00:00Z",
+            i % 1000
+        )
+        .unwrap();
+    }
+    // One message inside the windows, answered late.
+    text.push_str("NEW,,2026-11-18T10:00:00Z,2026-11-19T12:00:00Z\n");
+    let dir = files(&[("messages.csv", text.as_bytes())]);
+    let path = dir.path().join("messages.csv");
+    let path = path.to_str().unwrap();
+    let args = [
+        "audit",
+        "--json",
+        "-q",
+        "--as-of",
+        AS_OF,
+        "--threads",
+        "1",
+        path,
+    ];
+    let Some(r) = run_limited(BASELINE_MIB + 16, &args) else {
+        return;
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    assert_eq!(counts(&report, "response_time", 90, None), (1, 1));
+    assert_eq!(inputs(&report)[0].2, 400_001);
+}
+
 /// The address space a tiny audit needs stays under [`BASELINE_MIB`] (so the
 /// limit above measures the header, not the program).
 #[test]
