@@ -55,17 +55,15 @@ pub fn read_input(
     // Opened once: a FIFO, a device or standard input is read as it comes.
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw.reader, options.fallback).map_err(io_err)?;
-    // A plain UTF-8 regular file can be read in pieces on several cores.
+    // A plain UTF-8 regular file can be read in pieces (on every core).
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
     let pieces = raw.regular.and_then(|(file, len)| {
-        (plain && cfg!(unix) && parallel.threads >= 2 && len >= parallel.min_bytes).then_some(
-            Pieces {
-                file,
-                len,
-                offset: opened.skipped,
-                threads: parallel.threads,
-            },
-        )
+        (plain && cfg!(unix) && len >= parallel.min_bytes).then_some(Pieces {
+            file,
+            len,
+            offset: opened.skipped,
+            threads: parallel.threads,
+        })
     });
     read_decoded(opened.reader, spec, options, pieces, model, warnings)
 }

@@ -9,7 +9,9 @@
 //! partitions' tables join as shards without rehashing.
 //!
 //! Pieces are read in rounds of one piece per thread, so only a few pieces'
-//! rows are ever in flight. Comma-delimited files (whose quoted fields may
+//! rows are ever in flight. One thread reads this way too: a piece's rows
+//! merged in one run keep more hash-table probes in flight than rows merged
+//! as each is parsed. Comma-delimited files (whose quoted fields may
 //! span lines, so that a line start is not known without reading from the
 //! top) and messages (keyed by message id, not order) are read on one core.
 
@@ -80,7 +82,7 @@ pub(super) fn read_parallel(
     let count = cuts.len() - 1;
     let workers = pieces.threads.clamp(1, count.max(1));
     let used = parser.map.used_columns();
-    if workers == 1 {
+    if count == 1 {
         let reader = RowReader::new(lines, Delimiter::Tab).only_columns(used);
         return read_rows(reader, parser, model, strict);
     }
