@@ -7,11 +7,17 @@ use anyhow::Result;
 use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
-use crate::cli::{self, AuditConfig, ColorChoice, Format, Parsed};
+use crate::cli::{
+    self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf,
+};
+use crate::history::{self, HistoryError, Snapshot, Store};
+use crate::ingest::header::Kind;
+use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
 use crate::model::Model;
+use crate::reconcile;
 use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
 
@@ -19,13 +25,14 @@ use crate::text::sanitize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {
-    /// The audit ran (with `--check`: good or no data).
+    /// The audit ran (with `--check`: good).
     Ok = 0,
     /// `--check`: overall status warning.
     Warning = 1,
     /// `--check`: a metric breaches Amazon's target.
     Bad = 2,
-    /// Nothing was audited: bad usage or an input error.
+    /// Nothing was audited: bad usage or an input error; with `--check`
+    /// also health that cannot be told (SPEC §9.3).
     Error = 3,
 }
 
@@ -51,14 +58,20 @@ where
             };
             // clap prints help to stdout and errors to stderr; when that
             // stream is closed the code is still the one of the outcome.
-            let _ = e.print();
+            let text = e.render().to_string();
+            if code == Exit::Error && text.starts_with("error: ") {
+                // One message style (SPEC §9.5): `sellerhealth: error: …`.
+                let _ = write!(io::stderr().lock(), "sellerhealth: {text}");
+            } else {
+                let _ = e.print();
+            }
             return code.into();
         }
     };
     match run(parsed) {
         Ok(code) => code.into(),
         Err(e) => {
-            eprintln!("sellerhealth: {}", sanitize(&format!("{e:#}")));
+            eprintln!("sellerhealth: error: {}", sanitize(&format!("{e:#}")));
             Exit::Error.into()
         }
     }
@@ -71,10 +84,19 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
         }
-        Parsed::Schema => {
+        Parsed::Columns(kind) => {
+            write_stdout(&columns_text(kind))?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Schema(SchemaOf::Audit) => {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
         }
+        Parsed::Schema(SchemaOf::History) => {
+            write_stdout(&crate::report::schema::pretty(&history::listing::schema()))?;
+            Ok(Exit::Ok)
+        }
+        Parsed::History(config) => run_history(&config),
         Parsed::Completions(shell) => {
             use clap::CommandFactory;
             let mut out = Vec::new();
@@ -83,6 +105,60 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             Ok(Exit::Ok)
         }
     }
+}
+
+/// `sellerhealth history`: the snapshots, oldest first.
+fn run_history(config: &HistoryConfig) -> Result<Exit> {
+    let store = Store::open_existing(&config.path)?;
+    let snapshots = store.list(&history::Filter {
+        account: config.account.clone(),
+        marketplace: config.marketplace.clone(),
+        metric: config.metric.map(|m| m.as_str().to_string()),
+    })?;
+    let text = match config.format {
+        ListFormat::Json => history::listing::json(&snapshots),
+        ListFormat::Csv => history::listing::csv(&snapshots),
+        ListFormat::Table => {
+            let width = if io::stdout().is_terminal() {
+                comfy_table::Table::new().width()
+            } else {
+                None
+            };
+            history::listing::table(&snapshots, width)
+        }
+    };
+    write_stdout(&text)?;
+    Ok(Exit::Ok)
+}
+
+/// `sellerhealth columns [KIND]`: the reader's own column table, in words.
+pub fn columns_text(kind: Option<Kind>) -> String {
+    use crate::report::columns::{ColumnDoc, KindColumns};
+    const SHOWN: [Kind; 6] = [
+        Kind::Orders,
+        Kind::Shipments,
+        Kind::Feedback,
+        Kind::Claims,
+        Kind::Returns,
+        Kind::Messages,
+    ];
+    let kinds: Vec<KindColumns> = SHOWN
+        .into_iter()
+        .filter(|k| kind.is_none_or(|only| only == *k))
+        .map(|k| KindColumns {
+            kind: k.as_str(),
+            columns: k
+                .columns()
+                .iter()
+                .map(|c| ColumnDoc {
+                    names: c.names,
+                    required: c.required,
+                    meaning: c.meaning,
+                })
+                .collect(),
+        })
+        .collect();
+    crate::report::columns::columns_text(&kinds)
 }
 
 /// A closed standard output is not an error: the run keeps its exit code.
@@ -98,11 +174,16 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         .as_of
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
     let options = ReadOptions {
-        values: ValueParser::new(cal, config.marketplace.date_order()),
+        values: match config.date_order {
+            Some(order) => ValueParser::with_date_order(cal, order),
+            None => ValueParser::new(cal, config.marketplace.date_order()),
+        },
+        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
             .unwrap_or_else(|| config.marketplace.fallback_encoding()),
         strict: config.strict,
+        dimensions: config.by,
     };
     let mut warnings = Vec::new();
     let specs = ingest::expand(&config.inputs, &mut warnings)?;
@@ -135,11 +216,28 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             reason: "no report files to audit".to_string(),
         });
     }
-    let cutoff = cal.start_of(metrics::earliest_purchase_day(as_of, config.handling_days));
-    let mut model = Model::with_cutoff(Some(cutoff));
+    // Amazon's own reports first: their windows may reach before ours, and
+    // orders that old must then be kept.
+    let mut inputs = Vec::new();
+    let mut amazon = Model::default();
+    let (performance, specs): (Vec<_>, Vec<_>) =
+        specs.into_iter().partition(ingest::looks_like_performance);
+    for spec in &performance {
+        let parallel = ingest::Parallel::NONE;
+        if let Some(summary) =
+            ingest::read_input(spec, &options, parallel, &mut amazon, &mut warnings)?
+        {
+            inputs.push(summary);
+        }
+    }
+    let mut earliest = metrics::earliest_purchase_day(as_of, config.handling_days);
+    if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
+        earliest = earliest.min(first);
+    }
+    let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
+    model.amazon = std::mem::take(&mut amazon.amazon);
     // Messages received before every window that counts them are dropped.
     model.message_cutoff = Some(cal.start_of(earliest_received_day(as_of)));
-    let mut inputs = Vec::new();
     let parallel = ingest::Parallel {
         threads: config.threads,
         min_bytes: config.parallel_min_bytes,
@@ -155,19 +253,34 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         progress.read(spec);
     }
     drop(progress);
+    let (reconciliation, amazon_notes) =
+        reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
     ctx.threads = config.threads;
+    ctx.by = config.by;
+    // ACT NOW is judged at --now; else at the current time, unless an as-of
+    // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
+    ctx.now = match (config.now, config.as_of) {
+        (Some(now), _) => now,
+        (None, Some(_)) => ctx.evaluation,
+        (None, None) => Utc::now().timestamp(),
+    };
     Ok(report::build::report(report::build::Facts {
         as_of,
+        now: ctx.now,
         cal,
         marketplace: config.marketplace.code().to_string(),
         warn_at: config.warn_at,
+        max_age: config.max_age,
         inputs,
         measured: metrics::measure_all(&ctx),
         open_orders: act_now::open_orders(&ctx),
         pending_messages: act_now::pending_messages(&ctx),
+        claims_due: act_now::claims_due(&ctx),
         read_warnings: warnings,
         notes: metrics::notes(&ctx),
+        reconciliation,
+        amazon_notes,
     }))
 }
 
@@ -247,13 +360,50 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         // Refuse a device, FIFO or folder before reading any input.
         crate::output::check(path)?;
     }
-    let report = audit(config)?;
+    let mut report = audit(config)?;
+    // The history is opened once the audit has run; when it cannot be used,
+    // the report is still printed, then its error (exit 3).
+    let store = config.history.as_deref().map(|path| {
+        let store = Store::open(path)?;
+        report.since = Some(
+            // Accounts come later (SPEC §12.2): for now every audit has none.
+            store
+                .latest_before(None, &report.marketplace, &report.as_of)?
+                .map(|earlier| history::since(&earlier, &report.metrics)),
+        );
+        Ok::<Store, HistoryError>(store)
+    });
     if !config.quiet {
         let mut err = io::stderr().lock();
         for w in &report.warnings {
-            let _ = writeln!(err, "warning: {w}");
+            let _ = writeln!(err, "sellerhealth: warning: {w}");
         }
     }
+    let exit = if config.check {
+        // Health that cannot be told is never healthy (SPEC §9.3): exit 3,
+        // with its reasons on standard error even under -q.
+        let reasons = report::build::check_reasons(&report, &config.require);
+        let exit = if !reasons.is_empty() {
+            Exit::Error
+        } else {
+            match report.status {
+                Status::Good | Status::NoData => Exit::Ok,
+                Status::Warning => Exit::Warning,
+                Status::Bad => Exit::Bad,
+            }
+        };
+        let mut err = io::stderr().lock();
+        for r in &reasons {
+            let _ = writeln!(err, "sellerhealth: error: {r}");
+        }
+        report.check = Some(report::contract::CheckReport {
+            code: exit as u8,
+            reasons,
+        });
+        exit
+    } else {
+        Exit::Ok
+    };
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -263,34 +413,42 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = if config.output.is_none() && io::stdout().is_terminal() {
+    // The terminal's width, else COLUMNS, else 100 (SPEC §9.5).
+    let terminal = if config.output.is_none() && io::stdout().is_terminal() {
         comfy_table::Table::new().width()
     } else {
         None
     };
+    let width = terminal.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    });
     let options = RenderOptions {
         details: config.details,
         color,
         width,
+        all_tips: config.all_tips,
+        brief: config.brief,
     };
     let renderer: Box<dyn Render> = match config.format {
         Format::Json => Box::new(report::json::Json),
         Format::Table => Box::new(report::table::TableFormat),
         Format::Csv => Box::new(report::csv::Csv),
         Format::Markdown => Box::new(report::markdown::Markdown),
+        Format::Html => Box::new(report::html::Html::new(config.warn_at)),
     };
     let text = renderer.render(&report, &options);
     match &config.output {
         Some(path) => crate::output::write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
     }
-    Ok(if config.check {
-        match report.status {
-            Status::Good | Status::NoData => Exit::Ok,
-            Status::Warning => Exit::Warning,
-            Status::Bad => Exit::Bad,
-        }
-    } else {
-        Exit::Ok
-    })
+    // Recorded once the report is out; a history that could not be opened
+    // is the run's one error.
+    if let Some(opened) = store {
+        let mut store = opened?;
+        store.record(&Snapshot::of(&report, None, history::now_utc()))?;
+    }
+    Ok(exit)
 }

@@ -4,13 +4,15 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::ingest::header::Kind;
-use crate::marketplace::Marketplace;
-use crate::policy::Ratio;
+use crate::calendar::{Calendar, Instant};
+use crate::ingest::header::{Field, Kind};
+use crate::marketplace::{DateOrder, Marketplace};
+use crate::model::{Dimension, Dimensions};
+use crate::policy::{MetricId, Ratio};
 
 const AUDIT_EXAMPLES: &str = "\
 Examples:
@@ -51,11 +53,27 @@ pub enum Command {
         /// The metric (e.g. `order_defect_rate`, or `odr`); without it, the list of metrics.
         metric: Option<String>,
     },
-    /// Print the JSON Schema of `audit --format json`.
+    /// List the audits recorded with `audit --history FILE`, oldest first.
+    #[command(after_help = HISTORY_EXAMPLES)]
+    History(HistoryArgs),
+    /// List the columns of each kind of report: names, aliases, required marks and meanings.
     #[command(
-        after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -"
+        after_help = "Examples:\n  sellerhealth columns\n  sellerhealth columns orders\n  sellerhealth audit --map 'Order Date=purchase-date' export.csv"
     )]
-    Schema,
+    Columns {
+        /// Only this kind.
+        #[arg(value_parser = ["orders", "shipments", "feedback", "claims", "returns", "messages"])]
+        kind: Option<String>,
+    },
+    /// Print the JSON Schema of `audit --format json` (or of `history --format json`).
+    #[command(
+        after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -\n  sellerhealth schema history"
+    )]
+    Schema {
+        /// Which output: `audit` (the report) or `history` (the list of snapshots).
+        #[arg(value_enum, default_value = "audit", value_name = "OUTPUT")]
+        of: SchemaOf,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  sellerhealth completions bash > ~/.local/share/bash-completion/completions/sellerhealth"
@@ -72,6 +90,78 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    Html,
+}
+
+/// Whose JSON Schema `sellerhealth schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    Audit,
+    History,
+}
+
+/// The formats of `sellerhealth history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+const HISTORY_EXAMPLES: &str = "\
+Examples:
+  sellerhealth audit --history ~/.local/share/sellerhealth/history.sqlite reports/
+  sellerhealth history --history ~/.local/share/sellerhealth/history.sqlite
+  SELLERHEALTH_HISTORY=history.sqlite sellerhealth history --metric lsr --format csv";
+
+/// The variable that names the history file when `--history` is not given.
+pub const HISTORY_ENV: &str = "SELLERHEALTH_HISTORY";
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history file [default: $SELLERHEALTH_HISTORY].
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Only the snapshots of this account.
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only the snapshots of this marketplace.
+    #[arg(long, value_enum, ignore_case = true, value_name = "CODE")]
+    pub marketplace: Option<Marketplace>,
+    /// Only this metric's rows (e.g. `late_shipment_rate`, or `lsr`).
+    #[arg(long, value_name = "ID", value_parser = parse_metric)]
+    pub metric: Option<MetricId>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+    pub format: ListFormat,
+}
+
+fn parse_metric(s: &str) -> Result<MetricId, String> {
+    MetricId::parse(s).ok_or_else(|| {
+        let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+        format!("'{s}' is not a metric: one of {}", ids.join(", "))
+    })
+}
+
+/// What `sellerhealth history` lists, resolved.
+#[derive(Debug, Clone)]
+pub struct HistoryConfig {
+    /// `--history`, else `$SELLERHEALTH_HISTORY`.
+    pub path: PathBuf,
+    pub account: Option<String>,
+    /// A marketplace code (`US`).
+    pub marketplace: Option<String>,
+    pub metric: Option<MetricId>,
+    pub format: ListFormat,
+}
+
+/// `--history FILE`, else the variable [`HISTORY_ENV`] when set and not empty.
+fn history_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| {
+        std::env::var_os(HISTORY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,7 +173,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
-    /// Report files or directories (a directory adds its .txt/.tsv/.csv/.tab files, gzipped or not); `-` reads standard input.
+    /// Report files or directories (a directory adds its .txt/.tsv/.csv/.tab/.json files, gzipped or not); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Read FILE as an orders report, whatever its header suggests (repeatable).
@@ -101,9 +191,27 @@ pub struct AuditArgs {
     /// Read FILE as a buyer-messages file (repeatable).
     #[arg(long, value_name = "FILE")]
     pub messages: Vec<PathBuf>,
+    /// Read FILE as Amazon's Account Health report (JSON, GET_V2_SELLER_PERFORMANCE_REPORT) and compare our figures with Amazon's (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub performance: Vec<PathBuf>,
     /// The last day included in every window, YYYY-MM-DD [default: yesterday in the time zone in force].
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
+    /// The instant at which ACT NOW is judged (open orders, messages, claims): RFC 3339, or
+    /// YYYY-MM-DDTHH:MM in the time zone in force [default: the current time; with --as-of, the
+    /// start of the day after it].
+    #[arg(long, value_name = "INSTANT", value_parser = parse_now)]
+    pub now: Option<NowArg>,
+    /// Data whose newest order or shipment is more than DAYS before the as-of day is stale (a
+    /// warning; exit 3 with --check); `off`: never.
+    #[arg(
+        long,
+        value_name = "DAYS|off",
+        default_value = "7",
+        allow_hyphen_values = true,
+        value_parser = parse_max_age
+    )]
+    pub max_age: MaxAge,
     /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
     #[arg(
         long,
@@ -116,21 +224,44 @@ pub struct AuditArgs {
     /// IANA time zone overriding the marketplace's (e.g. UTC, Europe/Berlin).
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
     pub tz: Option<Tz>,
+    /// Read the column headed HEADER as the canonical COLUMN in every input, before the kind is detected (repeatable; see `sellerhealth columns`).
+    #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::ingest::mapping::parse_pair)]
+    pub map: Vec<(String, Field)>,
+    /// Order of day, month and year in numeric dates, overriding the marketplace's; such dates may then also use `-` (04-30-22).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
     /// For orders without a ship-by date: ship by the end of the N-th business day after purchase.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=60))]
     pub handling_days: Option<u32>,
-    /// Output format [default: table, or by the extension of the -o file: .json, .csv, .md].
+    /// Output format [default: table, or by the extension of the -o file: .json, .csv, .md, .html].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// In table and markdown output, list the orders and messages behind each defect count.
+    /// In table, markdown and html output, list the orders and messages behind each defect count.
     #[arg(long)]
     pub details: bool,
-    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target.
+    /// Show every tip that fits a metric (default: the 3 most relevant per metric not good).
+    #[arg(long)]
+    pub all_tips: bool,
+    /// Print only the headline, the ACT NOW counts and the metric table.
+    #[arg(long)]
+    pub brief: bool,
+    /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
+    /// Break each metric's defects down by DIM: sku, asin, ship-service-level, ship-state, ship-country, sales-channel, carrier (repeatable, or a comma list).
+    #[arg(long, value_name = "DIM", value_delimiter = ',', value_parser = parse_dimension)]
+    pub by: Vec<Dimension>,
+    /// With --check: exit 3 when one of these metrics (ids or aliases, comma-separated, or `all`) has no data.
+    #[arg(
+        long,
+        value_name = "METRIC[,METRIC…]|all",
+        requires = "check",
+        value_parser = parse_require
+    )]
+    pub require: Option<Required>,
     /// Share of a limit at which a metric turns `warning` (0 < R <= 1).
     #[arg(long, value_name = "R", default_value = "0.75", value_parser = parse_warn_at)]
     pub warn_at: Ratio,
@@ -149,6 +280,9 @@ pub struct AuditArgs {
     /// No warnings on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Record the audit in the SQLite history FILE (created when missing) and show what changed since the latest earlier snapshot [default: $SELLERHEALTH_HISTORY].
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
     /// Read files one by one on one core (the default splits large files across cores).
     #[arg(long, hide = true)]
     pub sequential: bool,
@@ -165,6 +299,70 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
+/// `--now` as given: an instant, or a wall-clock time in the zone in force
+/// (known only once `--tz`/`--marketplace` are read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NowArg {
+    Instant(Instant),
+    Local(NaiveDateTime),
+}
+
+fn parse_now(s: &str) -> Result<NowArg, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(NowArg::Instant(t.timestamp()));
+    }
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .map(NowArg::Local)
+        .map_err(|_| {
+            format!(
+                "'{s}' is not an instant: give RFC 3339 (2026-11-21T09:30:00-08:00) or \
+                 YYYY-MM-DDTHH:MM in the time zone in force (2026-11-21T09:30)"
+            )
+        })
+}
+
+/// `--require`: the metrics that must have data under `--check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required(pub Vec<MetricId>);
+
+fn parse_require(s: &str) -> Result<Required, String> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(Required(MetricId::ALL.to_vec()));
+    }
+    let mut out = Vec::new();
+    for name in s.split(',') {
+        match MetricId::parse(name) {
+            Some(m) if !out.contains(&m) => out.push(m),
+            Some(_) => {}
+            None => {
+                let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+                return Err(format!(
+                    "'{}' is not a metric: give all, or some of {} (or their aliases, see \
+                     sellerhealth explain), separated by commas",
+                    crate::text::sanitize(name),
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Required(out))
+}
+
+/// `--max-age`: a number of days, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxAge(pub Option<u32>);
+
+fn parse_max_age(s: &str) -> Result<MaxAge, String> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(MaxAge(None));
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|&d| d <= 3650)
+        .map(|d| MaxAge(Some(d)))
+        .ok_or_else(|| format!("'{s}' is not a number of days from 0 to 3650, or off"))
+}
+
 fn parse_tz(s: &str) -> Result<Tz, String> {
     s.parse::<Tz>()
         .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
@@ -179,6 +377,13 @@ fn parse_warn_at(s: &str) -> Result<Ratio, String> {
     }
 }
 
+fn parse_dimension(s: &str) -> Result<Dimension, String> {
+    Dimension::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
+        format!("'{s}' is not a dimension (one of {})", names.join(", "))
+    })
+}
+
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_rs::Encoding::for_label(s.trim().as_bytes())
         .ok_or_else(|| format!("'{s}' is not an encoding label"))
@@ -190,13 +395,27 @@ pub struct AuditConfig {
     /// Inputs in the order given on the command line, with forced kinds.
     pub inputs: Vec<(PathBuf, Option<Kind>)>,
     pub as_of: Option<NaiveDate>,
+    /// `--now`, resolved in the zone in force (`None`: see [`AuditConfig::now`]).
+    pub now: Option<Instant>,
+    /// `--max-age`: days before data is stale; `None` (`off`): never.
+    pub max_age: Option<u32>,
     pub marketplace: Marketplace,
     pub tz: Tz,
     pub handling_days: Option<u32>,
+    /// `--map HEADER=COLUMN`, in command-line order (HEADER normalised).
+    pub mapping: Vec<(String, Field)>,
+    /// `--date-order`: overrides the marketplace's order of numeric dates.
+    pub date_order: Option<DateOrder>,
     /// `--format`/`--json`, else by the `-o` file's extension, else table.
     pub format: Format,
     pub details: bool,
+    pub all_tips: bool,
+    pub brief: bool,
     pub check: bool,
+    /// `--by`: what each metric's defects are broken down by (SPEC §13).
+    pub by: Dimensions,
+    /// `--require`: metrics that must have data under `--check`.
+    pub require: Vec<MetricId>,
     pub warn_at: Ratio,
     pub strict: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
@@ -204,6 +423,8 @@ pub struct AuditConfig {
     /// The `-o` file; `None` is standard output (also for `-o -`).
     pub output: Option<PathBuf>,
     pub quiet: bool,
+    /// The history to record into (`--history`, else `$SELLERHEALTH_HISTORY`).
+    pub history: Option<PathBuf>,
     /// Reading threads for large plain files (1: one core).
     pub threads: usize,
     /// Smallest file split across threads.
@@ -214,7 +435,10 @@ pub struct AuditConfig {
 pub enum Parsed {
     Audit(Box<AuditConfig>),
     Explain(Option<String>),
-    Schema,
+    History(HistoryConfig),
+    /// `columns [KIND]`: every kind, or one.
+    Columns(Option<Kind>),
+    Schema(SchemaOf),
     Completions(clap_complete::Shell),
 }
 
@@ -253,25 +477,37 @@ where
             let format = match (a.json, a.format, &output) {
                 (true, _, _) => Format::Json,
                 (false, Some(format), _) => format,
-                (false, None, Some(path)) => format_for_path(path)
-                    .map_err(|msg| audit_usage_error(clap::error::ErrorKind::InvalidValue, &msg))?,
+                (false, None, Some(path)) => format_for_path(path),
                 (false, None, None) => Format::Table,
             };
+            let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
             Parsed::Audit(Box::new(AuditConfig {
                 inputs,
                 as_of: a.as_of,
+                now: a.now.map(|n| match n {
+                    NowArg::Instant(t) => t,
+                    NowArg::Local(naive) => Calendar::new(tz).local(naive),
+                }),
+                max_age: a.max_age.0,
                 marketplace: a.marketplace,
-                tz: a.tz.unwrap_or_else(|| a.marketplace.timezone()),
+                tz,
                 handling_days: a.handling_days,
+                mapping: a.map,
+                date_order: a.date_order,
                 format,
                 details: a.details,
+                all_tips: a.all_tips,
+                brief: a.brief,
                 check: a.check,
+                by: a.by.iter().copied().collect(),
+                require: a.require.map(|r| r.0).unwrap_or_default(),
                 warn_at: a.warn_at,
                 strict: a.strict,
                 encoding: a.encoding,
                 color: a.color,
                 output,
                 quiet: a.quiet,
+                history: history_path(a.history),
                 threads: if a.sequential {
                     1
                 } else {
@@ -286,7 +522,26 @@ where
             }))
         }
         Command::Explain { metric } => Parsed::Explain(metric),
-        Command::Schema => Parsed::Schema,
+        Command::History(h) => Parsed::History(HistoryConfig {
+            path: history_path(h.history).ok_or_else(|| {
+                let mut cmd = Cli::command();
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    format!("no history file: give --history FILE or set {HISTORY_ENV}\n"),
+                )
+                .with_cmd(
+                    &cmd.find_subcommand_mut("history")
+                        .cloned()
+                        .unwrap_or_default(),
+                )
+            })?,
+            account: h.account,
+            marketplace: h.marketplace.map(|m| m.code().to_string()),
+            metric: h.metric,
+            format: h.format,
+        }),
+        Command::Columns { kind } => Parsed::Columns(kind.as_deref().and_then(Kind::parse)),
+        Command::Schema { of } => Parsed::Schema(of),
         Command::Completions { shell } => Parsed::Completions(shell),
     })
 }
@@ -304,13 +559,14 @@ fn audit_usage_error(kind: clap::error::ErrorKind, message: &str) -> clap::Error
 /// Positional paths and `--orders FILE`-style inputs, in command-line order
 /// (the first non-empty value of a field wins, so the order matters).
 fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)> {
-    let groups: [(&str, &Vec<PathBuf>, Option<Kind>); 6] = [
+    let groups: [(&str, &Vec<PathBuf>, Option<Kind>); 7] = [
         ("paths", &a.paths, None),
         ("orders", &a.orders, Some(Kind::Orders)),
         ("shipments", &a.shipments, Some(Kind::Shipments)),
         ("feedback", &a.feedback, Some(Kind::Feedback)),
         ("claims", &a.claims, Some(Kind::Claims)),
         ("messages", &a.messages, Some(Kind::Messages)),
+        ("performance", &a.performance, Some(Kind::Performance)),
     ];
     let mut all: Vec<(usize, PathBuf, Option<Kind>)> = Vec::new();
     for (id, values, kind) in groups {
@@ -325,28 +581,19 @@ fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)>
 }
 
 /// The format `-o FILE` asks for when neither `--format` nor `--json` is
-/// given: by FILE's extension, in any letter case. `Err` holds the usage
-/// message for an extension whose format does not exist (yet): HTML.
-pub fn format_for_path(path: &Path) -> Result<Format, String> {
+/// given: by FILE's extension, in any letter case (SPEC §9.4).
+pub fn format_for_path(path: &Path) -> Format {
     let ext = path
         .extension()
         .and_then(OsStr::to_str)
         .map(str::to_ascii_lowercase);
-    Ok(match ext.as_deref() {
+    match ext.as_deref() {
         Some("json") => Format::Json,
         Some("csv") => Format::Csv,
         Some("md" | "markdown") => Format::Markdown,
-        // SPEC §9.4 maps these to html, which is not implemented yet: a
-        // table in a file named .html would be worse than a clear refusal.
-        Some("html" | "htm") => {
-            return Err(format!(
-                "HTML output is not available yet, so '-o {}' cannot be written by its extension; \
-                 give --format table, json, csv or markdown, or another file name",
-                crate::text::sanitize(&path.display().to_string())
-            ))
-        }
+        Some("html" | "htm") => Format::Html,
         _ => Format::Table,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -404,12 +651,51 @@ mod tests {
             vec!["sellerhealth", "audit", "x", "--tz", "Mars/Olympus"],
             vec!["sellerhealth", "audit", "x", "--marketplace", "XX"],
             vec!["sellerhealth", "audit", "x", "--encoding", "klingon"],
+            vec!["sellerhealth", "audit", "x", "--by", "colour"],
+            vec!["sellerhealth", "audit", "x", "--by", "sku,"],
             vec!["sellerhealth", "audit"],
         ] {
             assert!(parse(args.clone()).is_err(), "{args:?}");
         }
         assert_eq!(audit(&["x", "--warn-at", "1"]).warn_at, Ratio::new(1, 1));
         assert_eq!(audit(&["x", "--json"]).format, Format::Json);
+    }
+
+    #[test]
+    fn by_takes_repeats_and_comma_lists() {
+        use crate::model::Dimension::*;
+        assert!(audit(&["x"]).by.is_empty());
+        let by = audit(&["x", "--by", "carrier,SKU", "--by", "ship-state"]).by;
+        assert_eq!(by.iter().collect::<Vec<_>>(), [Sku, ShipState, Carrier]);
+    }
+
+    #[test]
+    fn map_and_date_order() {
+        let c = audit(&[
+            "x",
+            "--map",
+            "Date=purchase-date",
+            "--map",
+            "Fulfilment=fulfillment_channel",
+            "--date-order",
+            "mdy",
+        ]);
+        assert_eq!(
+            c.mapping,
+            vec![
+                ("date".to_string(), Field::PurchaseDate),
+                ("fulfilment".to_string(), Field::FulfillmentChannel)
+            ]
+        );
+        assert_eq!(c.date_order, Some(DateOrder::MonthDayYear));
+        assert_eq!(audit(&["x"]).date_order, None);
+        for bad in [
+            vec!["sellerhealth", "audit", "x", "--map", "Date=purchase-day"],
+            vec!["sellerhealth", "audit", "x", "--map", "Date"],
+            vec!["sellerhealth", "audit", "x", "--date-order", "dym"],
+        ] {
+            assert!(parse(bad.clone()).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
@@ -434,16 +720,8 @@ mod tests {
             audit(&["x", "-o", "r.html", "--format", "markdown"]).format,
             Format::Markdown
         );
-        // No HTML yet: a usage error rather than a table in a .html file.
-        for name in ["r.html", "r.htm"] {
-            match parse(["sellerhealth", "audit", "x", "-o", name]) {
-                Err(e) => assert!(
-                    e.to_string().contains("HTML output is not available yet"),
-                    "{e}"
-                ),
-                Ok(_) => panic!("{name}: accepted"),
-            }
-        }
+        assert_eq!(audit(&["x", "-o", "r.html"]).format, Format::Html);
+        assert_eq!(audit(&["x", "-o", "r.htm"]).format, Format::Html);
     }
 
     #[test]
@@ -455,6 +733,9 @@ mod tests {
             ("report.CSV", Format::Csv),
             ("report.md", Format::Markdown),
             ("report.markdown", Format::Markdown),
+            ("report.html", Format::Html),
+            ("Report.HTML", Format::Html),
+            ("out/report.htm", Format::Html),
             ("report.txt", Format::Table),
             ("report.table", Format::Table),
             ("report", Format::Table),
@@ -464,17 +745,7 @@ mod tests {
             (".json", Format::Table),
             ("report.", Format::Table),
         ] {
-            assert_eq!(format_for_path(Path::new(name)), Ok(format), "{name}");
-        }
-    }
-
-    #[test]
-    fn html_by_extension_is_refused_until_it_exists() {
-        for name in ["report.html", "report.htm", "Report.HTML"] {
-            let err = format_for_path(Path::new(name)).unwrap_err();
-            assert!(err.contains("HTML output is not available yet"), "{err}");
-            assert!(err.contains(name), "{err}");
-            assert!(!err.contains('\n'), "one line: {err}");
+            assert_eq!(format_for_path(Path::new(name)), format, "{name}");
         }
     }
 }

@@ -4,18 +4,21 @@
 //! `tests/layers.rs`): [`ingest`] (read, decode, detect, parse) → [`model`]
 //! (orders merged by id) → [`metrics`] (facts: pure functions of the model,
 //! the as-of day and the [`policy`]) → [`report`] (judged, put into words and
-//! rendered: table, markdown, csv, json). [`app`] and [`cli`] run a command;
-//! [`output`] writes its result. `main.rs` only calls [`app::main_with_args`].
+//! rendered: table, markdown, csv, json); [`history`] keeps each audit in
+//! SQLite (`--history`). [`app`] and [`cli`] run a command; [`output`] writes
+//! its result. `main.rs` only calls [`app::main_with_args`].
 
 pub mod advice;
 pub mod app;
 pub mod calendar;
 pub mod cli;
+pub mod history;
 pub mod ingest;
 pub mod marketplace;
 pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod reconcile;
 pub mod report;
 pub mod text;

@@ -357,6 +357,13 @@ pub const DEFAULT_WARN_AT: Ratio = Ratio::new(75, 100);
 pub const AUTO_CANCEL_BUSINESS_DAYS: u32 = 7;
 /// Hours within which a buyer message must be answered.
 pub const RESPONSE_HOURS: i64 = 24;
+/// Open claims dated within this many days before now are listed to answer (SPEC §9.1).
+pub const OPEN_CLAIM_DAYS: i64 = 60;
+/// Hours from the start of an A-to-z claim's day to answer it: the project's
+/// choice, the earliest deadline Amazon publishes (SPEC §9.1).
+pub const A_TO_Z_RESPONSE_HOURS: i64 = 72;
+/// Days from the start of a chargeback's day to answer it (the project's choice, as above).
+pub const CHARGEBACK_RESPONSE_DAYS: i64 = 7;
 
 #[cfg(test)]
 mod tests {

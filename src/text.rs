@@ -1,21 +1,50 @@
 //! Text for people, with no knowledge of the domain: making input text safe to
 //! show, wrapping, and writing numbers. A leaf: it imports nothing of the crate.
 
-/// Text from input files (cells, file names) loses control characters before
-/// it reaches a terminal, line breaks included: every message stays one line.
+/// Whether a character must never reach a terminal or a reader raw: C0 and
+/// C1 controls (DEL included) and the bidirectional embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069), which can reorder what is shown.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from input files (cells, file names) made safe to show: every unsafe
+/// character ([`is_unsafe`]), line breaks and tabs included, is written as its
+/// escape (`\u{1b}`), so a message stays one line and still says what the
+/// file holds.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            // Bidirectional overrides and isolates can reorder what a terminal shows.
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                '?'
-            }
-            c => c,
-        })
-        .collect()
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// JSON text with the unsafe characters serde_json leaves raw (DEL, C1 and
+/// bidirectional controls) written as `\uXXXX` escapes. Outside strings JSON
+/// text is ASCII, so every such character sits in a string, where the escape
+/// stands for the same character.
+pub fn escape_json_controls(json: &str) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // serde_json already escapes C0 controls; `\n` here is layout.
+        if is_unsafe(c) && u32::from(c) >= 0x7f {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A fraction as a percentage with two decimals (`0.73%`, `98.75%`); `–` for none.
@@ -38,13 +67,35 @@ pub fn percent_number(v: f64) -> String {
     }
 }
 
-/// `1 order`, `2 orders`.
+/// `1 order`, `2 orders`, `4910 orders` (text that JSON carries too).
 pub fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
     } else {
         format!("{n} {many}")
     }
+}
+
+/// `1 order`, `4,910 orders`: [`plural`] for the people-facing formats only.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{} {many}", grouped(n))
+    }
+}
+
+/// A count for people, grouped by thousands: `4910` → `4,910` (never in JSON or CSV).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `3, 7 and 12`.
@@ -101,8 +152,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sanitized_text_is_one_line_without_controls_or_bidi_overrides() {
-        assert_eq!(sanitize("a\nb\tc\x1b[31m\u{202e}d"), "a?b c?[31m?d");
+    fn sanitized_text_is_one_line_with_controls_and_bidi_overrides_escaped() {
+        assert_eq!(
+            sanitize("a\nb\tc\x1b[31m\u{202e}d\u{9b}e\u{7f}"),
+            r"a\u{a}b\u{9}c\u{1b}[31m\u{202e}d\u{9b}e\u{7f}"
+        );
+        assert_eq!(sanitize("plain – text"), "plain – text");
+        // Escaping twice changes nothing more.
+        let once = sanitize("x\u{1b}\u{2066}");
+        assert_eq!(sanitize(&once), once);
+    }
+
+    #[test]
+    fn json_text_escapes_c1_and_bidi_controls() {
+        let json = serde_json::to_string("a\u{1b}b\u{9b}c\u{202e}d\u{2069}\u{7f}").unwrap();
+        let safe = escape_json_controls(&json);
+        assert_eq!(safe, r#""a\u001bb\u009bc\u202ed\u2069\u007f""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}d\u{2069}\u{7f}");
     }
 
     #[test]
@@ -119,6 +186,23 @@ mod tests {
         let s = wrap("one two three four five", 12, "- ", "  ");
         assert_eq!(s, "- one two\n  three four\n  five\n");
         assert_eq!(wrap("", 10, "x ", "  "), "x\n");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, s) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (4910, "4,910"),
+            (123_456, "123,456"),
+            (1_234_567, "1,234,567"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            assert_eq!(grouped(n), s);
+        }
+        assert_eq!(count(4910, "order", "orders"), "4,910 orders");
+        assert_eq!(plural(4910, "order", "orders"), "4910 orders");
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn check_maps_overall_status_to_exit_code() {
         path.to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0);
-    // No data at all: 0.
+    // No data at all: health cannot be told, 3 (SPEC §9.3; see tests/check.rs).
     std::fs::write(&path, "message-id,received-at,responded-at\n").unwrap();
     assert_eq!(
         run([
@@ -110,7 +110,7 @@ fn check_maps_overall_status_to_exit_code() {
             path.to_str().unwrap()
         ])
         .code,
-        0
+        3
     );
 }
 

@@ -112,6 +112,8 @@ fn options(strict: bool) -> ReadOptions {
         values: ValueParser::new(Calendar::new(LA), DateOrder::MonthDayYear),
         fallback: encoding_rs::WINDOWS_1252,
         strict,
+        dimensions: Default::default(),
+        mapping: Default::default(),
     }
 }
 
@@ -826,7 +828,7 @@ fn assert_no_secret(what: &str, text: &str) {
 fn assert_private(paths: &[PathBuf]) -> Vec<Run> {
     let out_dir = tempfile::tempdir().unwrap();
     let mut runs = Vec::new();
-    for format in ["table", "json", "csv", "markdown"] {
+    for format in ["table", "json", "csv", "markdown", "html"] {
         for details in [false, true] {
             for to_file in [false, true] {
                 let out = out_dir

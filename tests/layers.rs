@@ -15,7 +15,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "cli",
             "output",
+            "history",
             "report",
+            "reconcile",
             "advice",
             "metrics",
             "ingest",
@@ -39,8 +41,27 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("output", &["text"]),
     (
+        "reconcile",
+        &["metrics", "model", "calendar", "policy", "marketplace"],
+    ),
+    (
+        "history",
+        &[
+            "report",
+            "reconcile",
+            "advice",
+            "metrics",
+            "model",
+            "calendar",
+            "policy",
+            "marketplace",
+            "text",
+        ],
+    ),
+    (
         "report",
         &[
+            "reconcile",
             "advice",
             "metrics",
             "model",

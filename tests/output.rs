@@ -424,12 +424,16 @@ fn the_extension_picks_the_format_unless_one_is_given() {
     let json = audit_stdout(&["--format", "json"]);
     let csv = audit_stdout(&["--format", "csv"]);
     let markdown = audit_stdout(&["--format", "markdown"]);
+    let html = audit_stdout(&["--format", "html"]);
     for (name, want) in [
         ("r.json", &json),
         ("R.JSON", &json),
         ("r.csv", &csv),
         ("r.md", &markdown),
         ("r.markdown", &markdown),
+        ("r.html", &html),
+        ("r.htm", &html),
+        ("REPORT.HTML", &html),
         ("r.txt", &table),
         ("r.table", &table),
         ("report", &table),
@@ -448,6 +452,7 @@ fn the_extension_picks_the_format_unless_one_is_given() {
         ("given.md", &["--json"][..], &json),
         ("given.csv", &["--format", "table"][..], &table),
         ("given.html", &["--format", "markdown"][..], &markdown),
+        ("given.txt", &["--format", "html"][..], &html),
     ] {
         let out = dir.path().join(name);
         let r = audit_to(&out, extra);
@@ -461,16 +466,16 @@ fn the_extension_picks_the_format_unless_one_is_given() {
 }
 
 #[test]
-fn an_html_file_without_format_is_a_usage_error_until_html_exists() {
+fn an_html_file_gets_a_whole_html_page() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["report.html", "report.htm", "REPORT.HTML"] {
         let out = dir.path().join(name);
         let r = audit_to(&out, &[]);
-        assert_eq!(r.code, 3, "{name}: {}", r.stderr);
-        assert!(r.stdout.is_empty());
-        assert!(r.stderr.contains("HTML"), "{name}: {}", r.stderr);
-        assert!(r.stderr.contains("--format"), "{name}: {}", r.stderr);
-        assert!(!out.exists(), "{name} was written");
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{name}: -o prints nothing");
+        let page = fs::read_to_string(&out).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"), "{name}: {page:.200}");
+        assert!(page.trim_end().ends_with("</html>"), "{name}");
     }
 }
 

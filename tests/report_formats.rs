@@ -50,6 +50,19 @@ fn render(r: &dyn Render, report: &Report, details: bool) -> String {
             details,
             color: false,
             width: None,
+            ..Default::default()
+        },
+    )
+}
+
+/// Everything: `--details --all-tips` (the snapshots that keep the full text covered).
+fn full(r: &dyn Render, report: &Report) -> String {
+    r.render(
+        report,
+        &RenderOptions {
+            details: true,
+            all_tips: true,
+            ..Default::default()
         },
     )
 }
@@ -78,17 +91,14 @@ fn example_table_snapshot() {
     );
     insta::assert_snapshot!(
         "example_table_details",
-        render(&report::table::TableFormat, &r, true)
+        full(&report::table::TableFormat, &r)
     );
 }
 
 #[test]
 fn example_markdown_snapshot() {
     let r = audit_dir(&example());
-    insta::assert_snapshot!(
-        "example_markdown",
-        render(&report::markdown::Markdown, &r, true)
-    );
+    insta::assert_snapshot!("example_markdown", full(&report::markdown::Markdown, &r));
 }
 
 #[test]
@@ -100,15 +110,32 @@ fn example_csv_snapshot() {
 #[test]
 fn demo_snapshots() {
     let r = audit_dir(&demo());
+    insta::assert_snapshot!("demo_table_details", full(&report::table::TableFormat, &r));
+    insta::assert_snapshot!("demo_markdown", full(&report::markdown::Markdown, &r));
+    // The default: 3 tips per metric, ACT NOW capped, at 80 columns.
     insta::assert_snapshot!(
-        "demo_table_details",
-        render(&report::table::TableFormat, &r, true)
-    );
-    insta::assert_snapshot!(
-        "demo_markdown",
-        render(&report::markdown::Markdown, &r, true)
+        "demo_table_80",
+        report::table::TableFormat.render(
+            &r,
+            &RenderOptions {
+                width: Some(80),
+                ..Default::default()
+            }
+        )
     );
     insta::assert_snapshot!("demo_csv", render(&report::csv::Csv, &r, false));
+    // The page lists the files as given: relative to the package root (the
+    // tests' working folder), so the snapshot holds no machine's path. One
+    // tag a line, so that a change shows as a readable diff (the page itself
+    // has no line breaks between tags).
+    let r = audit(&["--as-of", "2026-11-20", "-q", "fixtures/demo"]);
+    let page = render(&html(), &r, true);
+    insta::assert_snapshot!("demo_html_details", page.replace("><", ">\n<"));
+}
+
+/// The html renderer at the default `--warn-at`.
+fn html() -> report::html::Html {
+    report::html::Html::new(sellerhealth::policy::Ratio::new(3, 4))
 }
 
 // ---------------------------------------------------------------- table content
@@ -137,7 +164,15 @@ fn table_tells_where_the_seller_stands_and_what_to_do() {
     // Good metrics get no tips; each tip is written out once.
     assert!(!t.contains("Valid tracking rate: good"));
     let review = "Run this audit every week";
-    assert_eq!(t.matches(review).count(), 1);
+    assert!(t.matches(review).count() <= 1);
+    let all = flat(&report::table::TableFormat.render(
+        &r,
+        &RenderOptions {
+            all_tips: true,
+            ..Default::default()
+        },
+    ));
+    assert_eq!(all.matches(review).count(), 1);
     // Without --details, no reasons.
     assert!(!t.contains("negative feedback (2★)"));
 }
@@ -201,6 +236,7 @@ fn table_fits_a_narrow_terminal() {
             details: true,
             color: false,
             width: Some(80),
+            ..Default::default()
         },
     );
     for line in t.lines() {
@@ -434,8 +470,8 @@ fn colour_follows_the_color_option() {
         let out = table_stdout(args, no_color);
         assert!(!out.contains('\u{1b}'), "{args:?} {no_color:?}");
     }
-    // Colour never reaches the machine formats or markdown.
-    for format in ["json", "csv", "markdown"] {
+    // Colour never reaches the machine formats, markdown or html.
+    for format in ["json", "csv", "markdown", "html"] {
         let out = table_stdout(&["--color", "always", "--format", format], None);
         assert!(!out.contains('\u{1b}'), "{format}");
     }
@@ -459,7 +495,7 @@ fn warnings_go_to_stderr_not_stdout() {
 #[test]
 fn output_file_is_written_whole_and_nothing_else_is_left() {
     let dir = tempfile::tempdir().unwrap();
-    for format in ["table", "markdown", "csv", "json"] {
+    for format in ["table", "markdown", "csv", "json", "html"] {
         let target = dir.path().join(format!("report.{format}"));
         let out = bin()
             .args(["audit", "--as-of", "2026-11-20", "-q", "--format", format])
@@ -491,6 +527,7 @@ fn output_file_is_written_whole_and_nothing_else_is_left() {
         names,
         [
             "report.csv",
+            "report.html",
             "report.json",
             "report.markdown",
             "report.table"

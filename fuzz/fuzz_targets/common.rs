@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use sellerhealth::calendar::Calendar;
 use sellerhealth::ingest::header::Kind;
+use sellerhealth::ingest::mapping::{parse_pair, HeaderMapping};
 use sellerhealth::ingest::values::ValueParser;
 use sellerhealth::ingest::{read_stream, source, InputSpec, ReadOptions};
 use sellerhealth::marketplace::DateOrder;
@@ -69,10 +70,23 @@ impl Knobs {
 /// Reads `bytes` as one file of `forced` kind into `model`, checking the
 /// summary's bookkeeping.
 pub fn read_into(bytes: &[u8], forced: Option<Kind>, knobs: Knobs, model: &mut Model) {
+    read_into_mapped(bytes, forced, knobs, HeaderMapping::default(), model);
+}
+
+/// [`read_into`] with `--map` pairs.
+pub fn read_into_mapped(
+    bytes: &[u8],
+    forced: Option<Kind>,
+    knobs: Knobs,
+    mapping: HeaderMapping,
+    model: &mut Model,
+) {
     let options = ReadOptions {
         values: ValueParser::new(Calendar::new(knobs.tz), knobs.order),
         fallback: knobs.fallback,
         strict: knobs.strict,
+        dimensions: sellerhealth::model::Dimension::ALL.into_iter().collect(),
+        mapping,
     };
     let spec = InputSpec {
         path: PathBuf::from("fuzz.txt"),
@@ -137,4 +151,21 @@ pub fn measure(model: &Model, knobs: Knobs) {
     let _ = metrics::notes(&ctx);
     let _ = act_now::open_orders(&ctx);
     let _ = act_now::pending_messages(&ctx);
+}
+
+/// The mapping of the India "Amazon Sale Report" and a few more: headers that
+/// are no kind's own, read as columns (`--map`).
+pub fn sample_mapping() -> HeaderMapping {
+    HeaderMapping::new(
+        [
+            "Date=purchase-date",
+            "Status=order-status",
+            "Fulfilment=fulfillment-channel",
+            "Kind=claim-type",
+            "Shipped On=ship-date",
+            "Opened=received-at",
+        ]
+        .iter()
+        .filter_map(|p| parse_pair(p).ok()),
+    )
 }

@@ -4,6 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use sellerhealth::ingest::header::{normalise, Kind};
+use sellerhealth::ingest::mapping::HeaderMapping;
 use sellerhealth::model::Model;
 
 mod common;
@@ -79,13 +81,24 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(&data[2..]) else {
         return;
     };
+    // Bit 6: the header's cells are renamed `Column N` and read back with
+    // `--map Column N=<column>` (the `--map` path).
+    let mapped = data[1] & 0x40 != 0;
     let delimiter = if comma { "," } else { "\t" };
+    let (header, mapping) = if mapped {
+        renamed(HEADERS[kind])
+    } else {
+        (
+            HEADERS[kind].iter().map(|h| h.to_string()).collect(),
+            HeaderMapping::default(),
+        )
+    };
     // LF, CRLF, a CR alone (old Mac exports) or the three in turn.
     let ending = usize::from((data[1] >> 3) & 3);
     let end = |row: usize| ["\n", "\r\n", "\r"][if ending == 3 { row % 3 } else { ending }];
     // Rows are separated by U+001E, cells by U+001F: the fuzzer's text fills
     // the cells, newlines, quotes and delimiters included.
-    let mut text = HEADERS[kind].join(delimiter);
+    let mut text = header.join(delimiter);
     text.push_str(end(0));
     for (i, row) in body.split('\u{1e}').enumerate() {
         let cells: Vec<&str> = row.split('\u{1f}').collect();
@@ -98,6 +111,29 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut model = Model::default();
     common::read_into(ORDERS_FILE.as_bytes(), None, knobs, &mut model);
-    common::read_into(text.as_bytes(), None, knobs, &mut model);
+    common::read_into_mapped(text.as_bytes(), None, knobs, mapping, &mut model);
     common::measure(&model, knobs);
 });
+
+/// The header with each known cell renamed `Column N`, and the mapping that
+/// reads `Column N` as the cell's column again.
+fn renamed(header: &[&str]) -> (Vec<String>, HeaderMapping) {
+    let mut cells = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = normalise(h);
+        let field = Kind::DETECTION_ORDER
+            .iter()
+            .flat_map(|k| k.columns())
+            .find(|c| c.names.contains(&name.as_str()))
+            .map(|c| c.field);
+        match field {
+            Some(f) => {
+                cells.push(format!("Column {i}"));
+                pairs.push((format!("column-{i}"), f));
+            }
+            None => cells.push(h.to_string()),
+        }
+    }
+    (cells, HeaderMapping::new(pairs))
+}

@@ -1,5 +1,8 @@
 //! Report kinds, their columns and aliases, and header detection (SPEC §2.1, §2.3).
 
+use super::mapping::HeaderMapping;
+use crate::model::{Dimension, Dimensions};
+
 /// The kinds of report, in the order detection tries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -9,6 +12,8 @@ pub enum Kind {
     Feedback,
     Claims,
     Messages,
+    /// Amazon's Account Health report: JSON, no columns (never detected by header).
+    Performance,
 }
 
 impl Kind {
@@ -29,85 +34,324 @@ impl Kind {
             Kind::Feedback => "feedback",
             Kind::Claims => "claims",
             Kind::Messages => "messages",
+            Kind::Performance => "performance",
         }
     }
 
-    /// Columns of the kind: canonical field, accepted names (normalised), required.
-    fn columns(self) -> &'static [(Field, &'static [&'static str], bool)] {
+    /// The kind named `name` (`orders`, `shipments`, …).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::DETECTION_ORDER
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The kind's columns: the one table the reader, `sellerhealth columns`
+    /// and the documentation use.
+    pub fn columns(self) -> &'static [Column] {
         use Field::*;
+        const ORDER_ID: Column = col(
+            OrderId,
+            &["order-id", "amazon-order-id"],
+            true,
+            "the order's identifier",
+        );
         match self {
-            Kind::Orders => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (PurchaseDate, &["purchase-date", "order-date"], true),
-                (FulfillmentChannel, &["fulfillment-channel"], false),
-                (OrderStatus, &["order-status"], false),
-                (LatestShipDate, &["latest-ship-date", "promise-date"], false),
-                (LatestDeliveryDate, &["latest-delivery-date"], false),
-                (
+            Kind::Orders => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    PurchaseDate,
+                    &["purchase-date", "order-date"],
+                    true,
+                    "when the order was placed",
+                ),
+                col(
+                    FulfillmentChannel,
+                    &["fulfillment-channel"],
+                    false,
+                    "Amazon or AFN: fulfilled by Amazon; Merchant, MFN or Seller: seller-fulfilled (absent: seller-fulfilled)",
+                ),
+                col(
+                    OrderStatus,
+                    &["order-status"],
+                    false,
+                    "Cancelled/Canceled, or a value starting with Shipped; other values are open orders",
+                ),
+                col(
+                    LatestShipDate,
+                    &["latest-ship-date", "promise-date"],
+                    false,
+                    "the ship-by deadline",
+                ),
+                col(
+                    LatestDeliveryDate,
+                    &["latest-delivery-date"],
+                    false,
+                    "the deliver-by date promised to the buyer",
+                ),
+                col(
                     BuyerRequested,
                     &[
                         "is-buyer-requested-cancellation",
                         "is-buyer-requested-cancel",
                     ],
                     false,
+                    "yes when the buyer asked to cancel through Amazon",
                 ),
-                (CancelledBy, &["cancelled-by"], false),
-                (LastUpdated, &["last-updated-date"], false),
-            ],
-            Kind::Shipments => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (ShipDate, &["ship-date", "shipment-date"], true),
-                (ConfirmedAt, &["confirmed-at", "confirmation-date"], false),
-                (CarrierCode, &["carrier-code", "carrier"], false),
-                (CarrierName, &["carrier-name"], false),
-                (FulfillmentChannel, &["fulfillment-channel"], false),
-                (TrackingNumber, &["tracking-number", "tracking-id"], false),
-                (
-                    DeliveredAt,
-                    &["delivered-at", "delivery-date", "actual-delivery-date"],
+                col(
+                    CancelledBy,
+                    &["cancelled-by"],
                     false,
+                    "buyer, seller or amazon (Amazon's automatic cancellation of an unconfirmed order)",
                 ),
-                (
-                    LatestDeliveryDate,
-                    &[
-                        "latest-delivery-date",
-                        "promised-delivery-date",
-                        "estimated-arrival-date",
-                    ],
+                col(
+                    LastUpdated,
+                    &["last-updated-date"],
                     false,
+                    "when the order last changed (tells when a cancellation happened)",
                 ),
-            ],
-            Kind::Feedback => &[
-                (Date, &["date"], true),
-                (Rating, &["rating"], true),
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (Comments, &["comments"], false),
-                (Response, &["response", "your-response"], false),
-                (Removed, &["removed"], false),
-            ],
-            Kind::Claims => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (ClaimType, &["claim-type", "type"], true),
-                (ClaimDate, &["claim-date", "date"], false),
-                (ClaimStatus, &["claim-status", "status"], false),
-                (Reason, &["reason"], false),
-            ],
-            Kind::Returns => &[
-                (OrderId, &["order-id", "amazon-order-id"], true),
-                (AToZClaim, &["a-to-z-claim"], true),
-            ],
-            Kind::Messages => &[
-                (ReceivedAt, &["received-at", "received", "created-at"], true),
-                (
-                    RespondedAt,
-                    &["responded-at", "first-response-at", "replied-at"],
+                // Read only for `--by` (SPEC §13): see `dimension_field`.
+                col(
+                    Sku,
+                    &["sku", "seller-sku", "merchant-sku"],
                     false,
+                    "the item's SKU (read for --by sku)",
                 ),
-                (MessageId, &["message-id", "thread-id", "ticket-id"], false),
-                (OrderId, &["order-id", "amazon-order-id"], false),
-                (NoResponseNeeded, &["no-response-needed"], false),
-            ],
+                col(Asin, &["asin"], false, "the item's ASIN (read for --by asin)"),
+                col(
+                    ShipServiceLevel,
+                    &["ship-service-level"],
+                    false,
+                    "Standard, Expedited, … (read for --by ship-service-level)",
+                ),
+                col(
+                    ShipState,
+                    &["ship-state"],
+                    false,
+                    "the buyer's state or region (read for --by ship-state)",
+                ),
+                col(
+                    ShipCountry,
+                    &["ship-country"],
+                    false,
+                    "the buyer's country (read for --by ship-country)",
+                ),
+                col(
+                    SalesChannel,
+                    &["sales-channel"],
+                    false,
+                    "Amazon.com, … (read for --by sales-channel)",
+                ),
+                ];
+                C
+            }
+            Kind::Shipments => {
+                const C: &[Column] = &[
+                    ORDER_ID,
+                    col(
+                        ShipDate,
+                        &["ship-date", "shipment-date"],
+                        true,
+                        "the date and time entered as shipped",
+                    ),
+                    col(
+                        ConfirmedAt,
+                        &["confirmed-at", "confirmation-date"],
+                        false,
+                        "when the ship confirmation reached Amazon (absent: ship-date)",
+                    ),
+                    col(
+                        CarrierCode,
+                        &["carrier-code", "carrier"],
+                        false,
+                        "the carrier",
+                    ),
+                    col(
+                        CarrierName,
+                        &["carrier-name"],
+                        false,
+                        "the carrier's name, used when carrier-code is empty or Other",
+                    ),
+                    col(
+                        FulfillmentChannel,
+                        &["fulfillment-channel"],
+                        false,
+                        "as for orders; AFN rows are Amazon's own shipments and count nowhere",
+                    ),
+                    col(
+                        TrackingNumber,
+                        &["tracking-number", "tracking-id"],
+                        false,
+                        "the package's tracking number",
+                    ),
+                    col(
+                        DeliveredAt,
+                        &["delivered-at", "delivery-date", "actual-delivery-date"],
+                        false,
+                        "carrier-confirmed delivery (empty: not delivered)",
+                    ),
+                    col(
+                        LatestDeliveryDate,
+                        &[
+                            "latest-delivery-date",
+                            "promised-delivery-date",
+                            "estimated-arrival-date",
+                        ],
+                        false,
+                        "the deliver-by date, when the orders files lack it",
+                    ),
+                ];
+                C
+            }
+            Kind::Feedback => {
+                const C: &[Column] = &[
+                    col(Date, &["date"], true, "when the feedback was left"),
+                    col(Rating, &["rating"], true, "a whole number from 1 to 5"),
+                    col(
+                        OrderId,
+                        &["order-id", "amazon-order-id"],
+                        true,
+                        "the order the feedback is about",
+                    ),
+                    col(
+                        Comments,
+                        &["comments"],
+                        false,
+                        "the buyer's words (never shown)",
+                    ),
+                    col(
+                        Response,
+                        &["response", "your-response"],
+                        false,
+                        "your public reply",
+                    ),
+                    col(
+                        Removed,
+                        &["removed"],
+                        false,
+                        "yes when Amazon removed or struck the feedback through",
+                    ),
+                ];
+                C
+            }
+            Kind::Claims => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    ClaimType,
+                    &["claim-type", "type"],
+                    true,
+                    "a-to-z (also atoz, a-to-z guarantee, az) or chargeback",
+                ),
+                col(
+                    ClaimDate,
+                    &["claim-date", "date"],
+                    false,
+                    "when the claim was filed",
+                ),
+                col(
+                    ClaimStatus,
+                    &["claim-status", "status"],
+                    false,
+                    "pending or open, granted, denied, withdrawn, reversed (denied, withdrawn and reversed claims do not count)",
+                ),
+                col(
+                    Reason,
+                    &["reason"],
+                    false,
+                    "free text; a chargeback for fraud is Amazon's liability and does not count",
+                ),
+                ];
+                C
+            }
+            Kind::Returns => {
+                const C: &[Column] = &[
+                ORDER_ID,
+                col(
+                    AToZClaim,
+                    &["a-to-z-claim"],
+                    true,
+                    "Y when the return came with an A-to-z claim (read as a claim on the order)",
+                ),
+                col(
+                    ReturnDate,
+                    &["return-request-date", "return-date"],
+                    false,
+                    "when the return was requested (read for the file's freshness only)",
+                ),
+                ];
+                C
+            }
+            Kind::Messages => {
+                const C: &[Column] = &[
+                    col(
+                        ReceivedAt,
+                        &["received-at", "received", "created-at"],
+                        true,
+                        "when the buyer's message arrived",
+                    ),
+                    col(
+                        RespondedAt,
+                        &["responded-at", "first-response-at", "replied-at"],
+                        false,
+                        "your first response (empty: not answered)",
+                    ),
+                    col(
+                        MessageId,
+                        &["message-id", "thread-id", "ticket-id"],
+                        false,
+                        "the message's identifier, shown in details (else file:line)",
+                    ),
+                    col(
+                        OrderId,
+                        &["order-id", "amazon-order-id"],
+                        false,
+                        "the order the message is about",
+                    ),
+                    col(
+                        NoResponseNeeded,
+                        &["no-response-needed"],
+                        false,
+                        "yes when you marked the message as needing no response",
+                    ),
+                ];
+                C
+            }
+            // Amazon's Account Health report is JSON: no columns.
+            Kind::Performance => &[],
         }
+    }
+}
+
+/// One column of a kind: the field it fills, the header names it is read
+/// from (normalised; the first is the canonical name), whether a file of the
+/// kind must have it, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub field: Field,
+    pub names: &'static [&'static str],
+    pub required: bool,
+    pub meaning: &'static str,
+}
+
+impl Column {
+    /// The canonical name.
+    pub fn name(&self) -> &'static str {
+        self.names.first().copied().unwrap_or("?")
+    }
+}
+
+const fn col(
+    field: Field,
+    names: &'static [&'static str],
+    required: bool,
+    meaning: &'static str,
+) -> Column {
+    Column {
+        field,
+        names,
+        required,
+        meaning,
     }
 }
 
@@ -158,18 +402,50 @@ fields!(
     ClaimStatus,
     Reason,
     AToZClaim,
+    ReturnDate,
     ReceivedAt,
     RespondedAt,
     MessageId,
     NoResponseNeeded,
+    Sku,
+    Asin,
+    ShipServiceLevel,
+    ShipState,
+    ShipCountry,
+    SalesChannel,
 );
 
+/// The orders column of an order dimension (`None` for the carrier, a shipments value).
+pub fn dimension_field(d: Dimension) -> Option<Field> {
+    match d {
+        Dimension::Sku => Some(Field::Sku),
+        Dimension::Asin => Some(Field::Asin),
+        Dimension::ShipServiceLevel => Some(Field::ShipServiceLevel),
+        Dimension::ShipState => Some(Field::ShipState),
+        Dimension::ShipCountry => Some(Field::ShipCountry),
+        Dimension::SalesChannel => Some(Field::SalesChannel),
+        Dimension::Carrier => None,
+    }
+}
+
 impl Field {
+    /// Every canonical column name, each once, in field order.
+    pub fn canonical_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Field::ALL.iter().map(|f| f.name()).collect();
+        let mut seen = Vec::new();
+        names.retain(|n| {
+            let new = !seen.contains(n);
+            seen.push(*n);
+            new
+        });
+        names
+    }
+
     /// The canonical column name, for messages.
     pub fn name(self) -> &'static str {
         for kind in Kind::DETECTION_ORDER {
-            if let Some(c) = kind.columns().iter().find(|c| c.0 == self) {
-                return c.1[0];
+            if let Some(c) = kind.columns().iter().find(|c| c.field == self) {
+                return c.name();
             }
         }
         "?"
@@ -204,6 +480,20 @@ impl ColumnMap {
     pub fn has(&self, field: Field) -> bool {
         self.get(field).is_some()
     }
+
+    /// Leaves the columns of the order dimensions not in `wanted` unread
+    /// (neither split nor parsed: `--by` costs nothing when not given).
+    pub fn keep_dimensions(&mut self, wanted: Dimensions) {
+        for d in Dimension::ALL {
+            if let (Some(f), false) = (dimension_field(d), wanted.contains(d)) {
+                self.slots[f as usize] = None;
+            }
+        }
+        // A column no longer read is not split: a repeated header is told
+        // by the columns still read.
+        let used = self.used_columns();
+        self.names.retain(|(i, _)| used.binary_search(i).is_ok());
+    }
 }
 
 /// `Order ID` = `order-id` = `order_id`: trimmed, lower-cased, space and `_` to `-`.
@@ -216,6 +506,20 @@ pub fn normalise(cell: &str) -> String {
         })
         .collect::<String>()
         .to_lowercase()
+}
+
+/// Whether a (normalised) header names a column of buyer data, whose values
+/// are never quoted in any message (SPEC §15).
+pub fn is_buyer_column(name: &str) -> bool {
+    matches!(
+        name,
+        "buyer-name"
+            | "buyer-email"
+            | "buyer-phone-number"
+            | "recipient-name"
+            | "ship-phone-number"
+            | "rater-email"
+    ) || name.starts_with("ship-address-")
 }
 
 /// Whether a trimmed header cell names `alias` (an ASCII name) once
@@ -244,9 +548,23 @@ fn names(cell: &str, alias: &str) -> bool {
 }
 
 /// Maps a header to `kind`, or names the first required column it lacks.
-/// The cells are walked once and only the names in use are kept, so a
-/// header of millions of cells costs little more than its text.
 pub fn match_kind<I>(kind: Kind, cells: I) -> Result<ColumnMap, &'static str>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    match_kind_mapped(kind, cells, &HeaderMapping::default())
+}
+
+/// [`match_kind`], with the headers `--map` names read as their columns: a
+/// mapped header is its column and no other. The cells are walked once and
+/// only the names in use are kept, so a header of millions of cells costs
+/// little more than its text.
+pub fn match_kind_mapped<I>(
+    kind: Kind,
+    cells: I,
+    mapping: &HeaderMapping,
+) -> Result<ColumnMap, &'static str>
 where
     I: IntoIterator,
     I::Item: AsRef<str>,
@@ -257,21 +575,30 @@ where
     let lengths = kind
         .columns()
         .iter()
-        .flat_map(|c| c.1.iter().map(|a| a.len()));
+        .flat_map(|c| c.names.iter().map(|a| a.len()));
     let (shortest, longest) = (lengths.clone().min(), lengths.max());
     for (i, cell) in cells.into_iter().enumerate() {
         width = i + 1;
         let cell = cell.as_ref().trim();
+        let mapped = if mapping.is_empty() {
+            None
+        } else {
+            mapping.field_of(&normalise(cell))
+        };
         let len = Some(cell.len());
-        if cell.is_ascii() && (len < shortest || len > longest) {
+        if mapped.is_none() && cell.is_ascii() && (len < shortest || len > longest) {
             // Of no alias's length: names no column (most cells of a wide header).
             continue;
         }
         let mut used = false;
-        for (field, aliases, _) in kind.columns() {
+        for c in kind.columns() {
             // When two columns name the same field, the leftmost is used.
-            let slot = &mut slots[*field as usize];
-            if slot.is_none() && aliases.iter().any(|a| names(cell, a)) {
+            let slot = &mut slots[c.field as usize];
+            let named = match mapped {
+                Some(f) => f == c.field,
+                None => c.names.iter().any(|a| names(cell, a)),
+            };
+            if slot.is_none() && named {
                 *slot = Some(i);
                 used = true;
             }
@@ -280,9 +607,9 @@ where
             names_used.push((i, normalise(cell)));
         }
     }
-    for (field, aliases, required) in kind.columns() {
-        if *required && slots[*field as usize].is_none() {
-            return Err(aliases[0]);
+    for c in kind.columns() {
+        if c.required && slots[c.field as usize].is_none() {
+            return Err(c.name());
         }
     }
     Ok(ColumnMap {
@@ -299,9 +626,18 @@ where
     I: IntoIterator + Clone,
     I::Item: AsRef<str>,
 {
+    detect_mapped(cells, &HeaderMapping::default())
+}
+
+/// [`detect`], with the headers `--map` names read as their columns.
+pub fn detect_mapped<I>(cells: I, mapping: &HeaderMapping) -> Option<ColumnMap>
+where
+    I: IntoIterator + Clone,
+    I::Item: AsRef<str>,
+{
     Kind::DETECTION_ORDER
         .into_iter()
-        .find_map(|k| match_kind(k, cells.clone()).ok())
+        .find_map(|k| match_kind_mapped(k, cells.clone(), mapping).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -420,6 +756,54 @@ mod tests {
             // A field no kind reads would never be filled.
             assert_ne!(field.name(), "?", "{field:?} is in no kind's columns");
         }
+    }
+
+    #[test]
+    fn mapped_headers_are_read_as_their_columns() {
+        let india = [
+            "index",
+            "Order ID",
+            "Date",
+            "Status",
+            "Fulfilment",
+            "Sales Channel ",
+        ];
+        assert_eq!(detect(&india), None);
+        let mapping = HeaderMapping::new([
+            ("date".to_string(), Field::PurchaseDate),
+            ("status".to_string(), Field::OrderStatus),
+            ("fulfilment".to_string(), Field::FulfillmentChannel),
+        ]);
+        let m = detect_mapped(&india, &mapping).unwrap();
+        assert_eq!(m.kind, Kind::Orders);
+        assert_eq!(m.get(Field::PurchaseDate), Some(2));
+        assert_eq!(m.get(Field::OrderStatus), Some(3));
+        assert_eq!(m.get(Field::FulfillmentChannel), Some(4));
+        // The names stay the file's own (a repeated header is still one).
+        assert!(m.names.contains(&(2, "date".to_string())));
+        // A mapped header is its column and no other: `date` no longer
+        // names a claim's date.
+        let claims = ["order-id", "type", "date"];
+        let m = match_kind_mapped(Kind::Claims, &claims, &mapping).unwrap();
+        assert_eq!(m.get(Field::ClaimDate), None);
+    }
+
+    #[test]
+    fn dimension_columns_are_read_only_when_asked_for() {
+        let header = [
+            "order-id",
+            "purchase-date",
+            "seller-sku",
+            "asin",
+            "ship-state",
+        ];
+        let mut m = match_kind(Kind::Orders, &header).unwrap();
+        assert_eq!(m.get(Field::Sku), Some(2));
+        m.keep_dimensions(Dimensions::NONE.with(Dimension::Asin));
+        assert_eq!(m.get(Field::Sku), None);
+        assert_eq!(m.get(Field::Asin), Some(3));
+        assert_eq!(m.get(Field::ShipState), None);
+        assert_eq!(m.used_columns(), [0, 1, 3]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::closest::Closest;
 use super::header::Kind;
 use crate::model::{InputKind, ReadWarning};
 
@@ -14,11 +15,17 @@ pub enum InputError {
     // anyhow print it a second time.
     #[error("{path}: cannot read: {cause}")]
     Io { path: String, cause: std::io::Error },
-    #[error("{path}: not a report sellerhealth knows: no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report")]
-    UnknownKind { path: String },
+    #[error("{path}: not a report sellerhealth knows: {}", unknown_kind(closest.as_deref()))]
+    UnknownKind {
+        path: String,
+        closest: Option<Box<Closest>>,
+    },
     #[error("{path}: not a report: line 1 is longer than 16 MiB")]
     FirstLineTooLong { path: String },
-    #[error("{path}: missing required column '{column}' for a {kind} report")]
+    #[error(
+        "{path}: missing required column '{column}' for {} {kind} report",
+        article(kind)
+    )]
     MissingColumn {
         path: String,
         kind: &'static str,
@@ -30,8 +37,52 @@ pub enum InputError {
         line: u64,
         reason: String,
     },
+    #[error("{path}:{line}:{column}: {reason}")]
+    Json {
+        path: String,
+        line: u64,
+        column: u64,
+        reason: String,
+    },
     #[error("{path}: {reason}")]
     Other { path: String, reason: String },
+}
+
+/// What an unknown file lacks: the closest kind and its missing columns.
+fn unknown_kind(closest: Option<&Closest>) -> String {
+    let Some(c) = closest else {
+        return "no line among the first 10 has the columns of an orders, shipments, feedback, claims, returns or messages report".to_string();
+    };
+    let kind = c.kind.as_str();
+    let first = c.missing.first().copied().unwrap_or("?");
+    const SHOWN: usize = 8;
+    let mut found = c
+        .found
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if c.found.len() > SHOWN {
+        found.push_str(", …");
+    }
+    let perhaps = c
+        .perhaps
+        .as_ref()
+        .map(|h| format!(" (perhaps --map {h}={first})"))
+        .unwrap_or_default();
+    format!(
+        "closest is {kind}, which needs {}; found {found}; see `sellerhealth columns {kind}`, or name it with --map HEADER={first}{perhaps}",
+        crate::text::and_list(&c.missing),
+    )
+}
+
+/// `an` before a kind that starts with a vowel (`an orders report`), else `a`.
+pub fn article(kind: &str) -> &'static str {
+    match kind.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 impl InputError {
@@ -62,6 +113,7 @@ impl From<Kind> for InputKind {
             Kind::Claims => InputKind::Claims,
             Kind::Returns => InputKind::Returns,
             Kind::Messages => InputKind::Messages,
+            Kind::Performance => InputKind::Performance,
         }
     }
 }
@@ -111,7 +163,7 @@ fn has_report_extension(p: &Path) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".tsv", ".csv", ".tab"]
+    [".txt", ".tsv", ".csv", ".tab", ".json"]
         .iter()
         .any(|ext| name.ends_with(ext))
 }
@@ -122,5 +174,26 @@ pub fn display_path(p: &Path) -> String {
         "<stdin>".to_string()
     } else {
         p.display().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_take_their_article() {
+        let e = |kind| InputError::MissingColumn {
+            path: "f.txt".into(),
+            kind,
+            column: "order-id",
+        };
+        assert_eq!(
+            e("orders").to_string(),
+            "f.txt: missing required column 'order-id' for an orders report"
+        );
+        assert!(e("shipments")
+            .to_string()
+            .ends_with("for a shipments report"));
     }
 }

@@ -2,11 +2,15 @@
 //! split rows, parse values, merge. Each file is read once, row by row.
 
 pub mod header;
+pub mod mapping;
+pub mod performance;
 pub mod records;
 pub mod rows;
 pub mod source;
 pub mod values;
 
+mod closest;
+mod date_hints;
 mod inputs;
 mod parallel;
 mod tally;
@@ -15,8 +19,10 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
-use crate::model::{Model, ReadWarning};
+use crate::model::{Dimensions, EventSpan, Model, ReadWarning};
+use date_hints::DateHints;
 use header::{ColumnMap, Kind};
+use mapping::HeaderMapping;
 use parallel::{read_parallel, Pieces};
 use records::{Delimiter, Event, Lines, RowReader};
 use rows::{RowParser, Sink};
@@ -33,12 +39,16 @@ const HEADER_SEARCH_LINES: usize = 10;
 pub const SHOWN_ROW_WARNINGS: u64 = 5;
 
 /// Settings for reading.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub values: ValueParser,
     /// The encoding of text that is not UTF-8.
     pub fallback: &'static Encoding,
     pub strict: bool,
+    /// `--by`: the order dimensions whose columns are read (SPEC §13).
+    pub dimensions: Dimensions,
+    /// `--map HEADER=COLUMN`: headers read as canonical columns.
+    pub mapping: HeaderMapping,
 }
 
 /// Reads one input into `model`. `Ok(None)`: a file found in a directory
@@ -55,6 +65,9 @@ pub fn read_input(
     // Opened once: a FIFO, a device or standard input is read as it comes.
     let raw = source::open_path(&spec.path).map_err(io_err)?;
     let opened = source::decode(raw.reader, options.fallback).map_err(io_err)?;
+    if opened.json || spec.forced == Some(Kind::Performance) {
+        return read_performance(opened.reader, spec, model);
+    }
     // A plain UTF-8 regular file can be read in pieces (on every core).
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
     let pieces = raw.regular.and_then(|(file, len)| {
@@ -66,6 +79,49 @@ pub fn read_input(
         })
     });
     read_decoded(opened.reader, spec, options, pieces, model, warnings)
+}
+
+/// Whether an input is Amazon's Account Health report by its name or its
+/// forced kind (`.json`, `.json.gz`, `--performance`); others are told by content.
+pub fn looks_like_performance(spec: &InputSpec) -> bool {
+    let name = spec
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    spec.forced == Some(Kind::Performance) || name.ends_with(".json") || name.ends_with(".json.gz")
+}
+
+/// Reads Amazon's Account Health report (a JSON document) into `model.amazon`.
+fn read_performance(
+    reader: Box<dyn Read + Send>,
+    spec: &InputSpec,
+    model: &mut Model,
+) -> Result<Option<InputSummary>, InputError> {
+    let shown = display_path(&spec.path);
+    match performance::read(reader, &shown)? {
+        Some(report) => {
+            let rows = report.marketplaces.len() as u64;
+            model.amazon.push(report);
+            Ok(Some(InputSummary {
+                path: spec.path.display().to_string(),
+                kind: InputKind::Performance,
+                rows,
+                skipped_rows: 0,
+                // Its windows are Amazon's, not events of the seller's data.
+                events: Default::default(),
+            }))
+        }
+        // Folders hold other JSON (settings, exports, expected results):
+        // only Amazon's report is read from them, the rest passed over quietly.
+        None if spec.from_directory && spec.forced.is_none() => Ok(None),
+        None => Err(InputError::Other {
+            path: shown,
+            reason: "JSON that is not Amazon's Account Health report (no performanceMetrics \
+                     array)"
+                .to_string(),
+        }),
+    }
 }
 
 /// A header found among the first lines.
@@ -81,12 +137,13 @@ fn find_header(
     peeked: &[(u64, Vec<u8>)],
     forced: Option<Kind>,
     values: &ValueParser,
+    mapping: &HeaderMapping,
 ) -> Option<Found> {
     for (number, bytes) in peeked {
         let cells = records::split_line(bytes);
         let map = match forced {
-            Some(kind) => header::match_kind(kind, cells.iter()).ok(),
-            None => header::detect(cells.iter()),
+            Some(kind) => header::match_kind_mapped(kind, cells.iter(), mapping).ok(),
+            None => header::detect_mapped(cells.iter(), mapping),
         };
         if let Some(map) = map {
             return Some(Found {
@@ -158,7 +215,9 @@ fn read_decoded(
     }
     // An over-long line among the first lines is not the header: pass it and
     // look on, within the first ten lines.
-    while lines.peek_blocked && find_header(&peeked, spec.forced, &options.values).is_none() {
+    while lines.peek_blocked
+        && find_header(&peeked, spec.forced, &options.values, &options.mapping).is_none()
+    {
         let long = peeked.last().map_or(lines.line_count(), |l| l.0) + 1;
         if long >= HEADER_SEARCH_LINES as u64 {
             break;
@@ -173,13 +232,14 @@ fn read_decoded(
         .iter()
         .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace))
         .collect();
-    let summary = |kind: InputKind, rows, skipped_rows| InputSummary {
+    let summary = |kind: InputKind, rows, skipped_rows, events| InputSummary {
         path: spec.path.display().to_string(),
         kind,
         rows,
         skipped_rows,
+        events,
     };
-    let Some(found) = find_header(&peeked, spec.forced, &options.values) else {
+    let Some(found) = find_header(&peeked, spec.forced, &options.values, &options.mapping) else {
         if non_blank.len() <= 1 {
             // Empty, or a lone header line of a kind that cannot be told.
             let kind = spec.forced.map_or(InputKind::Unknown, InputKind::from);
@@ -190,7 +250,7 @@ fn read_decoded(
             }
             if let (Some(k), 1) = (spec.forced, non_blank.len()) {
                 let cells = records::split_line(&non_blank[0].1);
-                if let Err(column) = header::match_kind(k, cells.iter()) {
+                if let Err(column) = header::match_kind_mapped(k, cells.iter(), &options.mapping) {
                     return Err(InputError::MissingColumn {
                         path: shown,
                         kind: k.as_str(),
@@ -198,14 +258,16 @@ fn read_decoded(
                     });
                 }
             }
-            return Ok(Some(summary(kind, 0, 0)));
+            return Ok(Some(summary(kind, 0, 0, EventSpan::default())));
         }
         if let Some(kind) = spec.forced {
             let column = non_blank
                 .first()
                 .map(|(_, b)| {
                     let cells = records::split_line(b);
-                    header::match_kind(kind, cells.iter()).err().unwrap_or("?")
+                    header::match_kind_mapped(kind, cells.iter(), &options.mapping)
+                        .err()
+                        .unwrap_or("?")
                 })
                 .unwrap_or("?");
             return Err(InputError::MissingColumn {
@@ -218,16 +280,28 @@ fn read_decoded(
             warnings.push(ReadWarning::UnknownKindSkipped { path: shown });
             return Ok(None);
         }
-        return Err(InputError::UnknownKind { path: shown });
+        let lines: Vec<Vec<String>> = non_blank
+            .iter()
+            .map(|(_, b)| records::split_line(b).iter().map(String::from).collect())
+            .collect();
+        return Err(InputError::UnknownKind {
+            path: shown,
+            closest: closest::closest(&lines, &options.mapping).map(Box::new),
+        });
     };
     lines.skip_through(found.line).map_err(io_err)?;
+    let mut found = found;
+    found.map.keep_dimensions(options.dimensions);
     if found.map.kind == Kind::Shipments && found.map.has(header::Field::DeliveredAt) {
         model.has_delivery_column = true;
     }
+    let date_hints = DateHints::default();
     let parser = RowParser {
         map: &found.map,
         values: options.values,
         source: &shown,
+        dimensions: options.dimensions,
+        date_hints: &date_hints,
     };
     let tally = match pieces.filter(|_| parallel::fits(&found)) {
         Some(pieces) => read_parallel(lines, &pieces, &parser, model, options.strict),
@@ -240,6 +314,7 @@ fn read_decoded(
     }
     .map_err(|e| e.into_input_error(&shown))?;
     tally.warn(&shown, warnings);
+    warnings.extend(date_hints.warning(&shown, tally.rows, &options.values));
     if options.strict {
         if let Some((line, reason)) = tally.first_error() {
             return Err(InputError::Row {
@@ -253,6 +328,7 @@ fn read_decoded(
         found.map.kind.into(),
         tally.rows,
         tally.skipped,
+        tally.events,
     )))
 }
 
@@ -312,7 +388,7 @@ fn read_rows<R: Read>(
                 }
                 t.rows += 1;
                 parser
-                    .add(&row, line, model)
+                    .add(&row, line, model, &mut t.events)
                     .err()
                     .map(|reason| (line, reason))
             }

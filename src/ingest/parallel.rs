@@ -25,7 +25,10 @@ use super::records::{line_start_at_or_after, Delimiter, Lines, RowReader};
 use super::rows::{RowParser, Sink};
 use super::tally::Tally;
 use super::{read_rows, Found, ReadError};
-use crate::model::{ClaimType, Message, Model, Order, OrderFact, OrderName, OrderRow, ShipmentRow};
+use crate::calendar::Instant;
+use crate::model::{
+    ClaimType, Dimension, Message, Model, Order, OrderFact, OrderName, OrderRow, ShipmentRow,
+};
 
 /// Files smaller than this are read on one core by default.
 pub const PARALLEL_MIN_BYTES: u64 = 32 << 20;
@@ -285,8 +288,22 @@ impl Facts {
 }
 
 impl Sink for Facts {
-    fn order(&mut self, id: &str, row: OrderRow) {
-        self.push(OrderFact::Order(OrderName::of(id), Order::of(&row)));
+    fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]) {
+        let name = OrderName::of(id);
+        // Blank values are unknown, never kept: they need not travel.
+        let values: Box<[(Dimension, Box<str>)]> = values
+            .iter()
+            .map(|&(d, v)| (d, v.trim()))
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(d, v)| (d, Box::from(v)))
+            .collect();
+        if values.is_empty() {
+            self.push(OrderFact::Order(name, Order::of(&row)));
+        } else {
+            // Right after its row, in the same partition's list.
+            self.push(OrderFact::Order(name.clone(), Order::of(&row)));
+            self.push(OrderFact::Values(name, values));
+        }
     }
 
     fn shipment(&mut self, id: &str, row: ShipmentRow) {
@@ -299,6 +316,10 @@ impl Sink for Facts {
 
     fn claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
         self.push(OrderFact::Claim(OrderName::of(id), kind, counts));
+    }
+
+    fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
+        self.push(OrderFact::OpenClaim(OrderName::of(id), kind, date));
     }
 
     fn message(&mut self, message: Message) {

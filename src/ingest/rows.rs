@@ -1,12 +1,14 @@
 //! Typed values from one row of each kind (SPEC §2.2–2.3). A row that breaks a
 //! rule gives a reason, and the reader skips it.
 
-use super::header::{ColumnMap, Field, Kind};
+use super::date_hints::DateHints;
+use super::header::{dimension_field, ColumnMap, Field, Kind};
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Message, Model, OrderRow, ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, Dimension, Dimensions, EventSpan, Message, Model, OrderRow,
+    ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -15,16 +17,25 @@ pub type Reason = String;
 /// Where the values of parsed rows go: the model, or (reading a file on
 /// several cores) a worker's rows sorted by the partition of their order.
 pub trait Sink {
-    fn order(&mut self, id: &str, row: OrderRow);
+    /// An order row, and its values of the order dimensions `--by` asks for
+    /// (kept only when the order is).
+    fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]);
     fn shipment(&mut self, id: &str, row: ShipmentRow);
     fn feedback(&mut self, id: &str, rating: u8, removed: bool);
     fn claim(&mut self, id: &str, kind: ClaimType, counts: bool);
+    /// A claim not decided yet (pending, open, empty), to answer.
+    fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>);
     fn message(&mut self, message: Message);
 }
 
 impl Sink for Model {
-    fn order(&mut self, id: &str, row: OrderRow) {
-        self.add_order(id, row);
+    fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]) {
+        let kept = self.add_order(id, row);
+        if let Some(key) = kept.filter(|_| !values.is_empty()) {
+            for &(d, v) in values {
+                self.values.add(d, key, v);
+            }
+        }
     }
 
     fn shipment(&mut self, id: &str, row: ShipmentRow) {
@@ -39,6 +50,10 @@ impl Sink for Model {
         self.add_claim(id, kind, counts);
     }
 
+    fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
+        self.add_open_claim(id, kind, date);
+    }
+
     fn message(&mut self, message: Message) {
         self.add_message(message);
     }
@@ -50,9 +65,27 @@ pub struct RowParser<'a> {
     pub values: ValueParser,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
+    /// `--by`: the order dimensions kept per order.
+    pub dimensions: Dimensions,
+    /// Counts the dates that fail, by the date order that would read them.
+    pub date_hints: &'a DateHints,
 }
 
 impl RowParser<'_> {
+    /// A value of `field` quoted for a message; never a buyer column's value
+    /// (one mapped onto `field` with `--map`).
+    fn quote(&self, field: Field, v: &str) -> String {
+        let header = self
+            .map
+            .get(field)
+            .and_then(|i| self.map.names.iter().find(|(c, _)| *c == i))
+            .map_or("", |(_, name)| name.as_str());
+        if super::header::is_buyer_column(header) {
+            return "(a value of a buyer column, not shown)".to_string();
+        }
+        quote(v)
+    }
+
     fn get<'r>(&self, row: &Row<'r>, field: Field) -> &'r str {
         match self.map.get(field) {
             Some(i) => row.cell(i),
@@ -76,7 +109,14 @@ impl RowParser<'_> {
         }
         match self.values.instant(v, role) {
             Some(t) => Ok(Some(t)),
-            None => Err(format!("{} {} is not a date", field.name(), quote(v))),
+            None => {
+                self.date_hints.failed(field, v, &self.values);
+                Err(format!(
+                    "{} {} is not a date",
+                    field.name(),
+                    self.quote(field, v)
+                ))
+            }
         }
     }
 
@@ -93,7 +133,7 @@ impl RowParser<'_> {
         }
         parse_bool(v)
             .map(Some)
-            .ok_or_else(|| format!("{} {} is not yes or no", field.name(), quote(v)))
+            .ok_or_else(|| format!("{} {} is not yes or no", field.name(), self.quote(field, v)))
     }
 
     fn channel(&self, row: &Row<'_>) -> Result<Option<Channel>, Reason> {
@@ -112,13 +152,20 @@ impl RowParser<'_> {
             Some(c) => Ok(Some(c)),
             None => Err(format!(
                 "fulfillment-channel {} is not Amazon, AFN, Merchant, MFN or Seller",
-                quote(v)
+                self.quote(Field::FulfillmentChannel, v)
             )),
         }
     }
 
-    /// Checks the row and adds it to the model.
-    pub fn add(&self, row: &Row<'_>, line: u64, model: &mut impl Sink) -> Result<(), Reason> {
+    /// Checks the row and adds it to the model; a row added widens `events`
+    /// by its event instants (SPEC §9.2).
+    pub fn add(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         if row.len() > self.map.width {
             return Err(format!(
                 "{} cells where the header has {}",
@@ -127,16 +174,23 @@ impl RowParser<'_> {
             ));
         }
         match self.map.kind {
-            Kind::Orders => self.order(row, model),
-            Kind::Shipments => self.shipment(row, model),
-            Kind::Feedback => self.feedback(row, model),
-            Kind::Claims => self.claim(row, model),
-            Kind::Returns => self.returned(row, model),
-            Kind::Messages => self.message(row, line, model),
+            Kind::Orders => self.order(row, model, events),
+            Kind::Shipments => self.shipment(row, model, events),
+            Kind::Feedback => self.feedback(row, model, events),
+            Kind::Claims => self.claim(row, model, events),
+            Kind::Returns => self.returned(row, model, events),
+            Kind::Messages => self.message(row, line, model, events),
+            // Read as JSON, never as rows.
+            Kind::Performance => Err("a performance report has no rows".to_string()),
         }
     }
 
-    fn order(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
+    fn order(
+        &self,
+        row: &Row<'_>,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let purchase = self.required_instant(row, Field::PurchaseDate, Role::Event)?;
         let channel = self.channel(row)?;
@@ -156,11 +210,22 @@ impl RowParser<'_> {
             None => {
                 return Err(format!(
                     "cancelled-by {} is not buyer, seller or amazon",
-                    quote(by)
+                    self.quote(Field::CancelledBy, by)
                 ))
             }
         };
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
+        events.see(purchase);
+        events.see_opt(last_updated);
+        // The order dimensions' values (at most six), read only for `--by`.
+        let mut values = [(Dimension::Sku, ""); 6];
+        let mut n = 0;
+        for d in self.dimensions.iter() {
+            if let (Some(field), Some(slot)) = (dimension_field(d), values.get_mut(n)) {
+                *slot = (d, self.get(row, field));
+                n += 1;
+            }
+        }
         model.order(
             id,
             OrderRow {
@@ -173,11 +238,17 @@ impl RowParser<'_> {
                 cancelled_by,
                 last_updated,
             },
+            &values[..n],
         );
         Ok(())
     }
 
-    fn shipment(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
+    fn shipment(
+        &self,
+        row: &Row<'_>,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let ship_date = self.required_instant(row, Field::ShipDate, Role::Event)?;
         let confirmed = self.instant(row, Field::ConfirmedAt, Role::Event)?;
@@ -192,6 +263,9 @@ impl RowParser<'_> {
         } else {
             code
         };
+        events.see(ship_date);
+        events.see_opt(confirmed);
+        events.see_opt(delivered);
         model.shipment(
             id,
             ShipmentRow {
@@ -206,22 +280,33 @@ impl RowParser<'_> {
         Ok(())
     }
 
-    fn feedback(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
-        self.required_instant(row, Field::Date, Role::Event)?;
+    fn feedback(
+        &self,
+        row: &Row<'_>,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
+        let date = self.required_instant(row, Field::Date, Role::Event)?;
         let rating_text = self.required(row, Field::Rating)?;
         let rating = parse_rating(rating_text).ok_or_else(|| {
             format!(
                 "rating {} is not a whole number from 1 to 5",
-                quote(rating_text)
+                self.quote(Field::Rating, rating_text)
             )
         })?;
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
+        events.see(date);
         model.feedback(id, rating, removed);
         Ok(())
     }
 
-    fn claim(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
+    fn claim(
+        &self,
+        row: &Row<'_>,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
         let type_text = self.required(row, Field::ClaimType)?;
         const TYPES: [(&str, ClaimType); 5] = [
@@ -236,27 +321,28 @@ impl RowParser<'_> {
             None => {
                 return Err(format!(
                     "claim-type {} is not a-to-z or chargeback",
-                    quote(type_text)
+                    self.quote(Field::ClaimType, type_text)
                 ))
             }
         };
-        self.instant(row, Field::ClaimDate, Role::Event)?;
+        let date = self.instant(row, Field::ClaimDate, Role::Event)?;
         let status = self.get(row, Field::ClaimStatus);
-        const STATUSES: [(&str, bool); 7] = [
-            ("", false),
-            ("pending", false),
-            ("open", false),
-            ("granted", false),
-            ("denied", true),
-            ("withdrawn", true),
-            ("reversed", true),
+        // (voided, still open: to answer)
+        const STATUSES: [(&str, (bool, bool)); 7] = [
+            ("", (false, true)),
+            ("pending", (false, true)),
+            ("open", (false, true)),
+            ("granted", (false, false)),
+            ("denied", (true, false)),
+            ("withdrawn", (true, false)),
+            ("reversed", (true, false)),
         ];
-        let voided = match lookup(status, &STATUSES) {
+        let (voided, open) = match lookup(status, &STATUSES) {
             Some(v) => v,
             None => {
                 return Err(format!(
                     "claim-status {} is not pending, open, granted, denied, withdrawn or reversed",
-                    quote(status)
+                    self.quote(Field::ClaimStatus, status)
                 ))
             }
         };
@@ -266,25 +352,51 @@ impl RowParser<'_> {
                 .get(row, Field::Reason)
                 .to_lowercase()
                 .contains("fraud");
+        events.see_opt(date);
         model.claim(id, kind, !voided && !fraud);
-        Ok(())
-    }
-
-    fn returned(&self, row: &Row<'_>, model: &mut impl Sink) -> Result<(), Reason> {
-        let id = self.required(row, Field::OrderId)?;
-        if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.claim(id, ClaimType::AToZ, true);
+        if open {
+            model.open_claim(id, kind, date);
         }
         Ok(())
     }
 
-    fn message(&self, row: &Row<'_>, line: u64, model: &mut impl Sink) -> Result<(), Reason> {
+    /// A returns row. Its `A-to-Z Claim = Y` is a defect, but not a claim to
+    /// answer: the returns report says neither the claim's date nor whether it
+    /// is still open (see README, decisions).
+    fn returned(
+        &self,
+        row: &Row<'_>,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
+        let id = self.required(row, Field::OrderId)?;
+        if self.boolean(row, Field::AToZClaim)? == Some(true) {
+            model.claim(id, ClaimType::AToZ, true);
+        }
+        // Read for freshness only: a return date no metric needs never
+        // costs the row when it cannot be read.
+        let returned = self.get(row, Field::ReturnDate);
+        if !returned.is_empty() {
+            events.see_opt(self.values.instant(returned, Role::Event));
+        }
+        Ok(())
+    }
+
+    fn message(
+        &self,
+        row: &Row<'_>,
+        line: u64,
+        model: &mut impl Sink,
+        events: &mut EventSpan,
+    ) -> Result<(), Reason> {
         let received = self.required_instant(row, Field::ReceivedAt, Role::Event)?;
         let responded = self.instant(row, Field::RespondedAt, Role::Event)?;
         if responded.is_some_and(|r| r < received) {
             return Err("responded-at is before received-at".to_string());
         }
         let no_response_needed = self.boolean(row, Field::NoResponseNeeded)?.unwrap_or(false);
+        events.see(received);
+        events.see_opt(responded);
         let id = match self.get(row, Field::MessageId) {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),
@@ -325,13 +437,15 @@ pub fn normalise_tracking(s: &str) -> String {
         .collect()
 }
 
-/// A cell value quoted for a message: control characters removed, length capped.
+/// A cell value quoted for a message: length capped, control characters
+/// shown escaped (what the file holds, made safe to show).
 pub fn quote(v: &str) -> String {
     if may_be_personal(v) {
         // A shifted row can put a buyer's e-mail, name or phone in a date column.
         return "(a value not shown: it may be buyer data)".to_string();
     }
-    let mut s: String = v.chars().filter(|c| !c.is_control()).take(40).collect();
+    let cut: String = v.chars().take(40).collect();
+    let mut s = crate::text::sanitize(&cut);
     if v.chars().count() > 40 {
         s.push('…');
     }
@@ -339,16 +453,12 @@ pub fn quote(v: &str) -> String {
 }
 
 /// Whether a cell looks like an e-mail address, a phone number, or a name or
-/// address: never quoted in messages.
-fn may_be_personal(v: &str) -> bool {
+/// address: never quoted in messages (SPEC §15).
+pub(super) fn may_be_personal(v: &str) -> bool {
     if v.contains('@') {
         return true;
     }
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    let phone_like = v
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if digits >= 7 && phone_like && (v.starts_with('+') || v.starts_with('(') || v.contains(' ')) {
+    if looks_like_phone(v) {
         return true;
     }
     // Names and street addresses: two or more capitalised words ("Pat Buyer",
@@ -357,6 +467,38 @@ fn may_be_personal(v: &str) -> bool {
         .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .count()
         >= 2
+}
+
+/// A phone number: 7 or more digits, with nothing else but spaces, dots,
+/// dashes, parentheses and a leading `+` (`206-555-0143`, `(206) 555-0143`,
+/// `+1 206 555 0143`). A numeric date (`2026-13-01`, `30.04.2022`) is not one.
+fn looks_like_phone(v: &str) -> bool {
+    let body = v.trim().strip_prefix('+').unwrap_or(v.trim());
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    digits >= 7
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        && !looks_like_numeric_date(body)
+}
+
+/// Three groups of digits joined by one `-` or `.`, with a 4-digit year first
+/// or last and day and month of 1–2 digits: a phone number never has that shape.
+fn looks_like_numeric_date(v: &str) -> bool {
+    let Some(sep) = v.chars().find(|c| matches!(c, '-' | '.')) else {
+        return false;
+    };
+    let groups: Vec<&str> = v.split(sep).collect();
+    if groups.len() != 3
+        || groups
+            .iter()
+            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    let small = |g: &str| g.len() <= 2;
+    (groups[0].len() == 4 && small(groups[1]) && small(groups[2]))
+        || (small(groups[0]) && small(groups[1]) && groups[2].len() == 4)
 }
 
 #[cfg(test)]
@@ -386,6 +528,12 @@ mod tests {
             "pat@example.com",
             "(415) 555-0178",
             "+1 206-555-0143",
+            "206-555-0143",
+            "(206) 555-0143",
+            "+1 206 555 0143",
+            "206.555.0143",
+            "555-0143 12",
+            "+442079460321",
             "Pat Buyer",
             "31 Wrenfield Mews",
         ] {
@@ -396,6 +544,9 @@ mod tests {
             "2026-13-01",
             "1999-11-16T18:00:00+00:00",
             "20.10.26",
+            "30.04.2022",
+            "2026.13.01",
+            "555-01",
             "Drone",
             "01-Oct-2026",
         ] {
@@ -410,8 +561,8 @@ mod tests {
     }
 
     #[test]
-    fn quoted_values_lose_control_characters() {
-        assert_eq!(quote("a\x1b[31mb"), "'a[31mb'");
+    fn quoted_values_show_control_characters_escaped() {
+        assert_eq!(quote("a\x1b[31mb\u{9b}"), r"'a\u{1b}[31mb\u{9b}'");
         assert!(quote(&"x".repeat(100)).ends_with("…'"));
     }
 }

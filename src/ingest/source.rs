@@ -28,6 +28,9 @@ pub struct Opened {
     pub gzip: bool,
     /// Bytes of the input before the stream (a UTF-8 byte-order mark).
     pub skipped: u64,
+    /// The text starts with `{` (white space and a byte-order mark aside):
+    /// a JSON document, never a report of rows.
+    pub json: bool,
 }
 
 /// An input opened once: its bytes, and for a regular file a second handle
@@ -75,6 +78,13 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)?;
     let encoding = sniff(&head, fallback);
+    let json = encoding == TextEncoding::Utf8
+        && head
+            .strip_prefix(&[0xEF, 0xBB, 0xBF])
+            .unwrap_or(&head)
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'{');
     let bom_len = match encoding {
         TextEncoding::Utf8 if head.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
         _ => 0,
@@ -101,6 +111,7 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         encoding,
         gzip,
         skipped: bom_len,
+        json,
     })
 }
 

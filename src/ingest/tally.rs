@@ -1,7 +1,7 @@
 //! What reading the rows of a file gave, and the warnings that come of it.
 
 use super::SHOWN_ROW_WARNINGS;
-use crate::model::ReadWarning;
+use crate::model::{EventSpan, ReadWarning};
 
 /// What reading the rows of one file (or one worker's share of it) gave.
 #[derive(Debug, Default)]
@@ -20,6 +20,8 @@ pub(super) struct Tally {
     /// Rows in which invalid UTF-8 was replaced, and the first one's line.
     pub(super) replaced_rows: u64,
     pub(super) first_replaced: Option<u64>,
+    /// The first and last event of the rows read (SPEC §9.2).
+    pub(super) events: EventSpan,
 }
 
 impl Tally {
@@ -28,6 +30,7 @@ impl Tally {
     pub(super) fn then(&mut self, later: Tally) {
         self.rows += later.rows;
         self.skipped += later.skipped;
+        self.events.merge(later.events);
         let room = (SHOWN_ROW_WARNINGS as usize).saturating_sub(self.first_skips.len());
         self.first_skips
             .extend(later.first_skips.into_iter().take(room));

@@ -18,11 +18,28 @@ pub enum Role {
 pub struct ValueParser {
     pub cal: Calendar,
     pub order: DateOrder,
+    /// Numeric dates may also use `-` (`04-30-22`): with `--date-order`,
+    /// whose order says how to read them (SPEC §15).
+    pub dashes: bool,
 }
 
 impl ValueParser {
     pub fn new(cal: Calendar, order: DateOrder) -> Self {
-        ValueParser { cal, order }
+        ValueParser {
+            cal,
+            order,
+            dashes: false,
+        }
+    }
+
+    /// `--date-order`: `order` overrides the marketplace's, and numeric
+    /// dates may use `-` as well as `/` and `.`.
+    pub fn with_date_order(cal: Calendar, order: DateOrder) -> Self {
+        ValueParser {
+            cal,
+            order,
+            dashes: true,
+        }
     }
 
     /// An instant: RFC 3339 with offset, a naive timestamp in the zone, or a
@@ -69,6 +86,8 @@ impl ValueParser {
             '/'
         } else if s.contains('.') {
             '.'
+        } else if self.dashes && s.contains('-') {
+            '-'
         } else {
             return None;
         };
@@ -403,6 +422,26 @@ mod tests {
             with(DateOrder::DayMonthYear).date("2026-02-28"),
             Some(day(2026, 2, 28))
         );
+    }
+
+    #[test]
+    fn numeric_dates_with_dashes_need_a_date_order() {
+        assert_eq!(with(DateOrder::MonthDayYear).date("04-30-22"), None);
+        let cal = Calendar::new(chrono_tz::UTC);
+        let mdy = ValueParser::with_date_order(cal, DateOrder::MonthDayYear);
+        assert_eq!(mdy.date("04-30-22"), Some(day(2022, 4, 30)));
+        assert_eq!(mdy.date("4-3-2022"), Some(day(2022, 4, 3)));
+        assert_eq!(mdy.date("2022-4-3"), Some(day(2022, 4, 3)));
+        assert_eq!(mdy.date("30-04-22"), None);
+        let dmy = ValueParser::with_date_order(cal, DateOrder::DayMonthYear);
+        assert_eq!(dmy.date("30-04-22"), Some(day(2022, 4, 30)));
+        assert_eq!(dmy.date("23-Jul-2026"), Some(day(2026, 7, 23)));
+        assert_eq!(
+            mdy.instant("04-30-22", Role::Event),
+            Some(utc(2022, 4, 30, 0, 0, 0))
+        );
+        assert_eq!(mdy.date("04-30"), None);
+        assert_eq!(mdy.date("04-30-22-1"), None);
     }
 
     #[test]

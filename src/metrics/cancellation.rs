@@ -1,6 +1,6 @@
 //! Pre-fulfillment cancel rate (SPEC §4).
 
-use super::{Context, Measured, Why};
+use super::{Context, Item, Measured, Why};
 use crate::policy::{MetricId, Scope};
 
 pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
@@ -14,7 +14,7 @@ pub fn pre_fulfillment_cancel_rate(ctx: &Context<'_>, scope: Scope, days: u32) -
         let why = (order.is_cancelled() && !order.is_buyer_requested()).then(|| Why::Cancelled {
             by: order.cancelled_by(),
         });
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }

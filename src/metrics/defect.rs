@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::Instant;
 use crate::model::CancelledBy;
+use crate::policy::MetricId;
 
 /// One defective item: its id and what makes it a defect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,4 +91,16 @@ pub enum Note {
     UnknownConfirmation(u64),
     /// Seller-fulfilled orders placed in the last `days` days with no ship-by date.
     NoShipBy { orders: u64, days: u32 },
+    /// Cancelled seller-fulfilled orders placed in the expired-orders window
+    /// (`days` days) with no ship-by date and no `cancelled-by`: expired
+    /// orders cannot tell Amazon's automatic cancellations among them.
+    CancelledWithoutShipBy { orders: u64, days: u32 },
+    /// A metric placed by purchase day has no data because each of the
+    /// `orders` orders read was placed after its window's last day
+    /// (`placed_after`), inside its lag.
+    AllInLag {
+        metric: MetricId,
+        orders: u64,
+        placed_after: NaiveDate,
+    },
 }

@@ -1,6 +1,6 @@
 //! Order defect rate: negative feedback, A-to-z claims, chargebacks (SPEC §4).
 
-use super::{Components, Context, Measured, Note, Why};
+use super::{Components, Context, Item, Measured, Note, Why};
 use crate::model::Channel;
 use crate::policy::{MetricId, Scope};
 
@@ -35,13 +35,14 @@ pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured
                 chargeback: c.chargeback,
             })
         });
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m.components = Some(components);
     m
 }
 
-/// Feedback, claims and shipments naming orders absent from every orders file.
+/// Feedback, claims and shipments naming orders absent from every orders
+/// file; orders all inside the lag.
 pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let orphans: u64 = ctx
         .model
@@ -50,11 +51,13 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
         .filter(|(k, _)| !ctx.model.knows(k))
         .map(|(_, c)| u64::from(c.rows))
         .sum();
+    // Rows whose own channel says Amazon count nowhere (SPEC §2.5): they are
+    // not missing from anything the metrics need.
     let ship_orphans = ctx
         .model
         .shipments
-        .keys()
-        .filter(|k| !ctx.model.knows(k))
+        .iter()
+        .filter(|(k, s)| s.channel != Some(Channel::Afn) && !ctx.model.knows(k))
         .count() as u64;
     let mut out = Vec::new();
     if orphans > 0 {
@@ -63,5 +66,27 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     if ship_orphans > 0 {
         out.push(Note::OrphanShipmentOrders(ship_orphans));
     }
+    out.extend(all_in_lag(ctx));
     out
+}
+
+/// The order defect rate has orders, yet none in its window: every one was
+/// placed after the window's last day, in the lag.
+fn all_in_lag(ctx: &Context<'_>) -> Option<Note> {
+    let metric = MetricId::OrderDefectRate;
+    let window = ctx.window(metric, metric.policy().longest_window());
+    let orders = ctx.model.orders.len() as u64;
+    // Orders remembered by id only were placed long before any window.
+    let all_after = orders > 0
+        && ctx.model.dropped.is_empty()
+        && ctx
+            .model
+            .orders
+            .iter()
+            .all(|(_, o)| ctx.day(o.purchase()) > window.to);
+    all_after.then_some(Note::AllInLag {
+        metric,
+        orders,
+        placed_after: window.to,
+    })
 }

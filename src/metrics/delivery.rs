@@ -1,6 +1,6 @@
 //! On-time delivery rate (SPEC §4).
 
-use super::{tracking, Context, Measured, Why};
+use super::{tracking, Context, Item, Measured, Why};
 use crate::policy::{MetricId, Scope};
 
 pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
@@ -50,7 +50,7 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Meas
                 }
             }
         }
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }

@@ -1,7 +1,7 @@
 //! Expired orders: orders Amazon cancelled, or will, because shipment was
 //! never confirmed (SPEC §4).
 
-use super::{Context, Measured, Why};
+use super::{Context, Item, Measured, Note, Why};
 use crate::calendar::{add_business_days, Instant};
 use crate::model::{CancelledBy, Order};
 use crate::policy::{MetricId, Scope, AUTO_CANCEL_BUSINESS_DAYS};
@@ -41,7 +41,31 @@ pub fn expired_orders(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
                 _ => None,
             }
         };
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m
+}
+
+/// Cancelled seller-fulfilled orders in the longest window with neither a
+/// ship-by date nor a `cancelled-by`: whether Amazon cancelled them for want
+/// of a confirmation cannot be told (All Orders exports carry no ship-by).
+pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
+    let days = MetricId::ExpiredOrders.policy().longest_window();
+    let window = ctx.window(MetricId::ExpiredOrders, days);
+    let orders = ctx
+        .model
+        .orders
+        .iter()
+        .filter(|(_, o)| {
+            o.is_seller_fulfilled()
+                && o.is_cancelled()
+                && o.cancelled_by().is_none()
+                && ctx.ship_by(o).is_none()
+                && window.contains(ctx.day(o.purchase()))
+        })
+        .count() as u64;
+    if orders == 0 {
+        return Vec::new();
+    }
+    vec![Note::CancelledWithoutShipBy { orders, days }]
 }

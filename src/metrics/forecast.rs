@@ -16,8 +16,9 @@ pub struct Projected {
 
 /// Projects `m` for each day after `as_of` until its whole window has moved
 /// past `as_of` (window length plus lag). Items already known keep their
-/// defects; each coming day adds defect-free items at the window's current
-/// average daily volume (rounded down over the days added).
+/// defects; coming days add defect-free items at the window's current
+/// average daily volume, kept as an exact fraction: by the k-th day after the
+/// as-of day in the window, ⌊k·total/days⌋ items have been added.
 pub fn project(m: &Measured) -> Vec<Projected> {
     let as_of = m.as_of;
     let days = i64::from(m.window.days);
@@ -47,9 +48,19 @@ pub fn project(m: &Measured) -> Vec<Projected> {
         .collect()
 }
 
+/// The window's average daily volume as an exact fraction: `items` over `days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Volume {
+    pub items: u64,
+    pub days: u32,
+}
+
 /// The average number of items a day in the current window.
-pub fn daily_volume(m: &Measured) -> f64 {
-    m.total as f64 / f64::from(m.window.days.max(1))
+pub fn daily_volume(m: &Measured) -> Volume {
+    Volume {
+        items: m.total,
+        days: m.window.days.max(1),
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +129,36 @@ mod tests {
                 total: 70
             }
         );
+    }
+
+    #[test]
+    fn coming_days_add_an_exact_fraction_of_the_daily_volume() {
+        // Cancel rate, 7-day window: 3 orders on 11-20, so 3/7 a day: by the
+        // k-th coming day ⌊3k/7⌋ clean orders have come in, never 0.4 a day
+        // rounded down to none.
+        let mut text = ORDERS.to_string();
+        for n in 1..=3 {
+            text.push_str(&order(
+                &format!("111-0000000-{n:07}"),
+                "2026-11-20T12:00:00-08:00",
+                "Shipped",
+                "Merchant",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ));
+        }
+        let model = model(&[&text]);
+        let c = ctx(&model, "2026-11-20");
+        let m = cancellation::pre_fulfillment_cancel_rate(&c, crate::policy::Scope::Mfn, 7);
+        assert_eq!(daily_volume(&m), Volume { items: 3, days: 7 });
+        let added: Vec<u64> = project(&m)
+            .iter()
+            .map(|p| p.total - if p.date <= day("2026-11-26") { 3 } else { 0 })
+            .collect();
+        assert_eq!(added, vec![0, 0, 1, 1, 2, 2, 3]);
     }
 
     #[test]

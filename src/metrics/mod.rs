@@ -2,6 +2,7 @@
 //! day, the calendar and the policy. One file per metric family.
 
 pub mod act_now;
+pub mod breakdown;
 pub mod cancellation;
 pub mod defect;
 pub mod defects;
@@ -23,9 +24,10 @@ mod tests;
 use chrono::NaiveDate;
 
 use crate::calendar::{add_business_days, add_days, Calendar, DayIndex, Instant, Window};
-use crate::model::{Model, Order, OrderKey};
+use crate::model::{Dimensions, Model, Order, OrderKey};
 use crate::policy::{MetricId, PlacedBy, Scope, POLICY};
 
+pub use breakdown::{Breakdown, Group, Item};
 pub use defect::{Defect, Note, TrackingProblem, Why};
 
 /// The first purchase day any metric can need for `as_of`: the earliest first
@@ -58,12 +60,17 @@ pub struct Context<'a> {
     pub as_of: NaiveDate,
     /// E: the start of day A+1.
     pub evaluation: Instant,
+    /// The instant at which what needs doing now is judged (SPEC §9.1):
+    /// open orders, pending messages and claims to answer. E unless set.
+    pub now: Instant,
     /// `--handling-days`: ship-by for orders that carry none.
     pub handling_days: Option<u32>,
     /// Day boundaries around the as-of day, for [`Context::day`].
     days: DayIndex,
     /// Threads the metrics may be computed on.
     pub threads: usize,
+    /// `--by`: the dimensions each metric's items are grouped by (SPEC §13).
+    pub by: Dimensions,
 }
 
 impl<'a> Context<'a> {
@@ -81,9 +88,11 @@ impl<'a> Context<'a> {
             cal,
             as_of,
             evaluation,
+            now: evaluation,
             handling_days,
             days,
             threads: 1,
+            by: Dimensions::NONE,
         }
     }
 
@@ -145,6 +154,10 @@ pub struct Measured {
     pub daily: Vec<(u64, u64)>,
     /// The as-of day the metric was measured for.
     pub as_of: NaiveDate,
+    /// With `--by`: the window's items by each dimension that applies.
+    pub breakdown: Vec<Breakdown>,
+    /// The groups being counted (`--by` only), resolved into `breakdown`.
+    tally: Option<Box<breakdown::Tally>>,
 }
 
 impl Measured {
@@ -161,7 +174,21 @@ impl Measured {
             items: Vec::new(),
             daily: vec![(0, 0); usize::try_from(reach).unwrap_or(0)],
             as_of,
+            breakdown: Vec::new(),
+            tally: None,
         }
+    }
+
+    /// Counts one order or package of `day` ([`Measured::count_on`]), and
+    /// with `--by` in each of its groups.
+    pub fn count(&mut self, ctx: &Context<'_>, day: NaiveDate, item: Item<'_>, why: Option<Why>) {
+        if !ctx.by.is_empty() && self.window.contains(day) {
+            let metric = self.metric;
+            self.tally
+                .get_or_insert_with(|| Box::new(breakdown::Tally::new(metric, ctx.by)))
+                .count(ctx, item, why.is_some());
+        }
+        self.count_on(day, || item.id(ctx), why);
     }
 
     /// Whether an item of `day` matters: in the window, or after it up to the as-of day.
@@ -198,7 +225,19 @@ impl Measured {
 }
 
 /// One metric over one channel and window, by the metric's rule.
-fn measure(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
+pub fn measure(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
+    let mut m = measure_rule(ctx, metric, scope, days);
+    if !ctx.by.is_empty() {
+        let tally = m
+            .tally
+            .take()
+            .map_or_else(|| breakdown::Tally::new(metric, ctx.by), |t| *t);
+        m.breakdown = tally.resolve(ctx);
+    }
+    m
+}
+
+fn measure_rule(ctx: &Context<'_>, metric: MetricId, scope: Scope, days: u32) -> Measured {
     match metric {
         MetricId::OrderDefectRate => defects::order_defect_rate(ctx, scope, days),
         MetricId::LateShipmentRate => shipping::late_shipment_rate(ctx, scope, days),
@@ -260,5 +299,6 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let mut out = Vec::new();
     out.extend(shipping::notes(ctx));
     out.extend(defects::notes(ctx));
+    out.extend(expired::notes(ctx));
     out
 }

@@ -1,6 +1,6 @@
 //! Late shipment rate (SPEC §4).
 
-use super::{Context, Measured, Note, Why};
+use super::{Context, Item, Measured, Note, Why};
 use crate::model::StatusClass;
 use crate::policy::{MetricId, Scope};
 
@@ -27,7 +27,7 @@ pub fn late_shipment_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measure
             None if order.status() == StatusClass::Shipped => continue,
             None => (ctx.evaluation > ship_by).then_some(Why::NotConfirmed { due: ship_by }),
         };
-        m.count_on(day, || ctx.id(*key), why);
+        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }

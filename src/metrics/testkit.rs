@@ -24,6 +24,9 @@ pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<ReadWarning>) 
         values: ValueParser::new(Calendar::new(tz), DateOrder::MonthDayYear),
         fallback: encoding_rs::WINDOWS_1252,
         strict: false,
+        // Every dimension, so that rules can be broken down in tests.
+        dimensions: crate::model::Dimension::ALL.into_iter().collect(),
+        mapping: Default::default(),
     };
     let mut m = Model::default();
     let mut warnings = Vec::new();

@@ -2,7 +2,8 @@
 
 use super::testkit::*;
 use super::*;
-use crate::metrics::act_now::{open_orders, pending_messages, OpenState};
+use crate::metrics::act_now::{claims_due, open_orders, pending_messages, ClaimState, OpenState};
+use crate::model::ClaimType;
 use crate::policy::MetricId as M;
 
 fn measure(files: &[&str], as_of: &str) -> Vec<Measured> {
@@ -806,4 +807,87 @@ fn unknown_orders_are_ignored_by_order_metrics() {
         60,
     );
     assert_eq!((odr.defects, odr.total), (0, 1));
+}
+
+#[test]
+fn claims_to_answer() {
+    // now = E = 2026-11-21T00:00:00-08:00. A-to-z: start of the claim day + 72 h;
+    // chargeback: + 7 days. Only pending, open or empty statuses; dated in the
+    // 60 days before now, or undated; any order, known or not.
+    let text = format!(
+        "{CLAIMS}\
+         Z1,a-to-z,2026-11-19,pending,\n\
+         Z1,a-to-z,2026-11-19,pending,\n\
+         Z2,a-to-z,2026-11-17,open,\n\
+         Z3,A-to-z Guarantee,2026-11-18,granted,\n\
+         C1,chargeback,2026-11-15,,Item not received\n\
+         C2,chargeback,2026-09-21,,fraud\n\
+         C3,chargeback,2026-09-22,,\n\
+         Z4,a-to-z,,open,\n\
+         Z5,a-to-z,2026-11-22,open,\n\
+         Z6,a-to-z,2026-11-18,denied,\n"
+    );
+    let m = model(&[&text]);
+    let c = ctx(&m, "2026-11-20");
+    type Row = (
+        String,
+        ClaimType,
+        Option<String>,
+        Option<String>,
+        ClaimState,
+    );
+    let got: Vec<Row> = claims_due(&c)
+        .into_iter()
+        .map(|d| {
+            (
+                d.order_id,
+                d.kind,
+                d.claim_day.map(|x| x.to_string()),
+                d.respond_by.map(|t| c.cal.rfc3339(t)),
+                d.state,
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        vec![
+            // The first of the 60 days up to 2026-11-21; C2 is a day older.
+            (
+                "C3".into(),
+                ClaimType::Chargeback,
+                s("2026-09-22"),
+                s("2026-09-29T00:00:00-07:00"),
+                ClaimState::Overdue
+            ),
+            // 2026-11-17 + 72 h = 11-20 00:00: past at now.
+            (
+                "Z2".into(),
+                ClaimType::AToZ,
+                s("2026-11-17"),
+                s("2026-11-20T00:00:00-08:00"),
+                ClaimState::Overdue
+            ),
+            (
+                "C1".into(),
+                ClaimType::Chargeback,
+                s("2026-11-15"),
+                s("2026-11-22T00:00:00-08:00"),
+                ClaimState::Due
+            ),
+            (
+                "Z1".into(),
+                ClaimType::AToZ,
+                s("2026-11-19"),
+                s("2026-11-22T00:00:00-08:00"),
+                ClaimState::Due
+            ),
+            ("Z4".into(), ClaimType::AToZ, None, None, ClaimState::Due),
+        ]
+    );
+    // A day later C3 is out of the 60 days, and Z5's day has come.
+    let mut later = ctx(&m, "2026-11-20");
+    later.now = c.cal.start_of(day("2026-11-22"));
+    let ids: Vec<String> = claims_due(&later).into_iter().map(|d| d.order_id).collect();
+    assert_eq!(ids, vec!["Z2", "C1", "Z1", "Z5", "Z4"]);
 }

@@ -1,6 +1,6 @@
 //! Valid tracking rate (SPEC §4).
 
-use super::{Context, Measured, TrackingProblem, Why};
+use super::{Context, Item, Measured, TrackingProblem, Why};
 use crate::model::{Channel, Package};
 use crate::policy::{MetricId, Scope};
 
@@ -24,7 +24,7 @@ pub fn valid_tracking_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measur
                 continue;
             }
             let why = invalid_reason(p).map(Why::Tracking);
-            m.count_on(day, || format!("{}:{}", ctx.id(*key), p.tracking), why);
+            m.count(ctx, day, Item::Package(*key, p), why);
         }
     }
     m

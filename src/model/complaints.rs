@@ -1,4 +1,8 @@
-//! What the feedback, claims and returns files say of one order.
+//! What the feedback, claims and returns files say of one order, and the
+//! claims still open.
+
+use super::OrderKey;
+use crate::calendar::Instant;
 
 /// What the feedback and claims files say of one order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,8 +29,19 @@ impl Complaints {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimType {
     AToZ,
     Chargeback,
+}
+
+/// A claim a claims file lists as not yet decided (status pending, open or
+/// empty): something the seller may still have to answer (SPEC §9.1). A few
+/// bytes each; the same claim read twice is listed once by the metrics layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OpenClaim {
+    pub order: OrderKey,
+    pub kind: ClaimType,
+    /// The claim date; `None` when the file gives none.
+    pub date: Option<Instant>,
 }

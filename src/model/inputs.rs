@@ -1,6 +1,9 @@
 //! What was read from each input file, and what the reader had to skip:
 //! facts handed up by `ingest`, put into words by the report.
 
+use crate::calendar::Instant;
+use crate::marketplace::DateOrder;
+
 /// The kind of an input as listed in the report (`Unknown` for a header-only
 /// file whose kind cannot be told).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +14,8 @@ pub enum InputKind {
     Claims,
     Returns,
     Messages,
+    /// Amazon's Account Health report (JSON).
+    Performance,
     Unknown,
 }
 
@@ -22,6 +27,38 @@ pub struct InputSummary {
     /// Data rows read (blank lines and skipped header lines aside).
     pub rows: u64,
     pub skipped_rows: u64,
+    /// The first and last instant of any event in the rows read (SPEC §9.2).
+    pub events: EventSpan,
+}
+
+/// The earliest and latest event instants of a file's rows: purchases,
+/// updates, shipments, confirmations, deliveries, feedback, claims, returns,
+/// messages received and answered; never deadlines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventSpan {
+    pub first: Option<Instant>,
+    pub last: Option<Instant>,
+}
+
+impl EventSpan {
+    #[inline]
+    pub fn see(&mut self, t: Instant) {
+        self.first = Some(self.first.map_or(t, |f| f.min(t)));
+        self.last = Some(self.last.map_or(t, |l| l.max(t)));
+    }
+
+    #[inline]
+    pub fn see_opt(&mut self, t: Option<Instant>) {
+        if let Some(t) = t {
+            self.see(t);
+        }
+    }
+
+    /// Both spans in one.
+    pub fn merge(&mut self, other: EventSpan) {
+        self.see_opt(other.first);
+        self.see_opt(other.last);
+    }
 }
 
 /// Something the reader skipped or repaired, with where. Paths are as shown
@@ -51,4 +88,13 @@ pub enum ReadWarning {
     },
     /// Invalid UTF-8 after the first MiB, replaced in `rows` rows from `line` on.
     InvalidUtf8Replaced { path: String, line: u64, rows: u64 },
+    /// Most rows have a `column` value that is not a date in the
+    /// marketplace's order but reads in `order` (`--date-order`).
+    DateOrder {
+        path: String,
+        column: &'static str,
+        rows: u64,
+        order: DateOrder,
+        marketplace_order: DateOrder,
+    },
 }

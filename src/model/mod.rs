@@ -1,7 +1,9 @@
 //! The merged model: orders by id, their shipments, feedback and claims, and
 //! buyer messages (SPEC §2.3). One compact record per order, never row text.
 
+mod amazon;
 mod complaints;
+mod dimensions;
 mod ids;
 mod inputs;
 mod message;
@@ -15,9 +17,13 @@ use rustc_hash::FxHashMap;
 
 use crate::calendar::Instant;
 
-pub use complaints::{ClaimType, Complaints};
+pub use amazon::{
+    AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
+};
+pub use complaints::{ClaimType, Complaints, OpenClaim};
+pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{identity, partition_of, OrderIds, OrderKey, OrderName};
-pub use inputs::{InputKind, InputSummary, ReadWarning};
+pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
 pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
 pub use sharded::Sharded;
@@ -28,16 +34,22 @@ pub use shipments::{Package, ShipmentRow, Shipments};
 #[derive(Debug, Clone)]
 pub enum OrderFact {
     Order(OrderName, Order),
+    /// The `--by` values of the order row just before it (blank ones left out).
+    Values(OrderName, Box<[(Dimension, Box<str>)]>),
     /// Boxed: order rows, the many, stay small in flight.
     Shipment(OrderName, Box<ShipmentRow>),
     Feedback(OrderName, u8, bool),
     Claim(OrderName, ClaimType, bool),
+    /// A claim not decided yet, and its date.
+    OpenClaim(OrderName, ClaimType, Option<Instant>),
 }
 
 impl OrderFact {
     pub fn name(&self) -> &OrderName {
         match self {
             OrderFact::Order(n, _)
+            | OrderFact::Values(n, _)
+            | OrderFact::OpenClaim(n, _, _)
             | OrderFact::Shipment(n, _)
             | OrderFact::Feedback(n, _, _)
             | OrderFact::Claim(n, _, _) => n,
@@ -58,6 +70,8 @@ pub struct Model {
     pub dropped: Sharded<StatusClass>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
+    /// Claims not yet decided, in the order read (duplicates possible).
+    pub open_claims: Vec<OpenClaim>,
     pub messages: Vec<Message>,
     /// Messages received before this instant are in no window: they are
     /// dropped while reading, id and all.
@@ -66,6 +80,10 @@ pub struct Model {
     message_index: FxHashMap<Box<str>, usize>,
     /// Whether any shipments file has a delivery column (on-time delivery has data).
     pub has_delivery_column: bool,
+    /// Amazon's own Account Health reports read (`performance` inputs).
+    pub amazon: Vec<AmazonReport>,
+    /// The order dimensions' values of kept orders, read only for `--by` (SPEC §13).
+    pub values: OrderValues,
 }
 
 impl Model {
@@ -77,14 +95,15 @@ impl Model {
         }
     }
 
-    /// Merges an order row (SPEC §2.3).
-    pub fn add_order(&mut self, id: &str, row: OrderRow) {
+    /// Merges an order row (SPEC §2.3). Its key when the order is kept
+    /// (not remembered by id only).
+    pub fn add_order(&mut self, id: &str, row: OrderRow) -> Option<OrderKey> {
         let key = self.ids.key(id);
-        self.add_order_record(key, Order::of(&row));
+        self.add_order_record(key, Order::of(&row))
     }
 
-    /// Merges the record of one order row.
-    pub fn add_order_record(&mut self, key: OrderKey, record: Order) {
+    /// Merges the record of one order row; `key` when the order is kept.
+    pub fn add_order_record(&mut self, key: OrderKey, record: Order) -> Option<OrderKey> {
         let old_and_closed = self.cutoff.is_some_and(|c| record.purchase() < c)
             && record.status() >= StatusClass::Shipped;
         let status = record.status();
@@ -96,24 +115,29 @@ impl Model {
                 Entry::Vacant(v) => {
                     if let Some(s) = dropped.get_mut(&key) {
                         *s = (*s).max(status);
+                        return None;
                     } else if old_and_closed {
                         dropped.insert(key, status);
+                        return None;
                     } else {
                         v.insert(record);
                     }
                 }
             }
-            return;
+            return Some(key);
         }
         if let Some(o) = self.orders.get_mut(&key) {
             o.merge(&record);
         } else if let Some(s) = self.dropped.get_mut(&key) {
             *s = (*s).max(status);
+            return None;
         } else if old_and_closed {
             self.dropped.insert_new(key, status);
+            return None;
         } else {
             self.orders.insert_new(key, record);
         }
+        Some(key)
     }
 
     /// Nothing read into it yet.
@@ -122,8 +146,10 @@ impl Model {
             && self.dropped.is_empty()
             && self.shipments.is_empty()
             && self.complaints.is_empty()
+            && self.open_claims.is_empty()
             && self.messages.is_empty()
             && !self.has_delivery_column
+            && self.values.is_empty()
     }
 
     /// Whether an orders file names this order (kept, or dropped by age).
@@ -178,12 +204,27 @@ impl Model {
         }
     }
 
+    /// A claim whose status says it is not decided yet (pending, open, empty).
+    pub fn add_open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
+        let order = self.ids.key(id);
+        self.open_claims.push(OpenClaim { order, kind, date });
+    }
+
     /// Adds what one row read by a worker says of an order.
     pub fn apply(&mut self, fact: OrderFact) {
         match fact {
             OrderFact::Order(name, record) => {
                 let key = self.ids.key_of(&name);
                 self.add_order_record(key, record);
+            }
+            OrderFact::Values(name, values) => {
+                // Right after its order row: kept only when that row kept the order.
+                let key = self.ids.key_of(&name);
+                if self.orders.contains_key(&key) {
+                    for (dim, value) in values.iter() {
+                        self.values.add(*dim, key, value);
+                    }
+                }
             }
             OrderFact::Shipment(name, row) => {
                 let key = self.ids.key_of(&name);
@@ -196,6 +237,10 @@ impl Model {
             OrderFact::Claim(name, kind, counts) => {
                 let key = self.ids.key_of(&name);
                 self.add_claim_at(key, kind, counts);
+            }
+            OrderFact::OpenClaim(name, kind, date) => {
+                let order = self.ids.key_of(&name);
+                self.open_claims.push(OpenClaim { order, kind, date });
             }
         }
     }
@@ -221,9 +266,10 @@ impl Model {
         }
     }
 
-    /// Moves the orders, shipments and complaints into `parts` models, each
-    /// holding the orders of one partition ([`OrderIds::partition`]) with the
-    /// same cutoffs; what is not keyed by order (messages) stays here. Rows
+    /// Moves the orders, shipments, complaints, open claims and `--by` values
+    /// into `parts` models, each holding the orders of one partition
+    /// ([`OrderIds::partition`]) with the same cutoffs; what is not keyed by
+    /// order (messages, Amazon's reports) stays here. Rows
     /// read afterwards into the partition of their order, then
     /// [`Model::absorb_disjoint`] back, merge exactly as if read into this
     /// model.
@@ -241,6 +287,8 @@ impl Model {
         let dropped = std::mem::take(&mut self.dropped);
         let shipments = std::mem::take(&mut self.shipments);
         let complaints = std::mem::take(&mut self.complaints);
+        let values = std::mem::take(&mut self.values);
+        let open_claims = std::mem::take(&mut self.open_claims);
         let mut place = |key: OrderKey| {
             let p = ids.partition(key, parts);
             let part = &mut out[p];
@@ -266,6 +314,17 @@ impl Model {
             let (p, k) = place(k);
             moved_complaints[p].push((k, c));
         }
+        let mut moved_claims: Vec<Vec<OpenClaim>> = vec![Vec::new(); parts];
+        for c in open_claims {
+            let (p, order) = place(c.order);
+            moved_claims[p].push(OpenClaim { order, ..c });
+        }
+        values.each(|dim, key, value| {
+            let p = ids.partition(key, parts);
+            let part = &mut out[p];
+            let key = part.ids.adopt(&ids, key);
+            part.values.add(dim, key, value);
+        });
         for (p, part) in out.iter_mut().enumerate() {
             for (k, o) in std::mem::take(&mut moved_orders[p]) {
                 part.orders.insert_new(k, o);
@@ -277,6 +336,7 @@ impl Model {
                 .extend(std::mem::take(&mut moved_shipments[p]));
             part.complaints
                 .extend(std::mem::take(&mut moved_complaints[p]));
+            part.open_claims = std::mem::take(&mut moved_claims[p]);
         }
         out
     }
@@ -296,19 +356,25 @@ impl Model {
             dropped,
             shipments,
             complaints,
+            open_claims,
             messages,
             message_cutoff: _,
             message_index: _,
             has_delivery_column,
+            amazon,
+            values,
         } = other;
         self.orders.append_disjoint(orders);
+        self.values.append_disjoint(values);
         self.dropped.append_disjoint(dropped);
         self.shipments.extend(shipments);
         self.complaints.extend(complaints);
+        self.open_claims.extend(open_claims);
         for m in messages {
             self.add_message(m);
         }
         self.has_delivery_column |= has_delivery_column;
+        self.amazon.extend(amazon);
     }
 
     /// Merges a model built from rows read after this one's (a worker's share
@@ -319,9 +385,12 @@ impl Model {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
             let (cutoff, message_cutoff) = (self.cutoff, self.message_cutoff);
+            let mut amazon = std::mem::take(&mut self.amazon);
             *self = other;
             self.cutoff = cutoff;
             self.message_cutoff = message_cutoff;
+            amazon.append(&mut self.amazon);
+            self.amazon = amazon;
             return;
         }
         let Model {
@@ -331,11 +400,15 @@ impl Model {
             dropped,
             shipments,
             complaints,
+            open_claims,
             messages,
             message_cutoff: _,
             message_index: _,
             has_delivery_column,
+            amazon,
+            values,
         } = other;
+        self.values.absorb(&mut self.ids, &values, &ids);
         let orders = rekeyed(&mut self.ids, &ids, orders);
         let dropped = rekeyed(&mut self.ids, &ids, dropped);
         // Rows of the later model for an order dropped earlier stay dropped;
@@ -372,10 +445,15 @@ impl Model {
             let k = self.ids.adopt(&ids, k);
             self.complaints.entry(k).or_default().merge(&c);
         }
+        for c in open_claims {
+            let order = self.ids.adopt(&ids, c.order);
+            self.open_claims.push(OpenClaim { order, ..c });
+        }
         for m in messages {
             self.add_message(m);
         }
         self.has_delivery_column |= has_delivery_column;
+        self.amazon.extend(amazon);
     }
 }
 

@@ -40,7 +40,6 @@ impl<V> Sharded<V> {
         }
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.shards.iter().map(FxHashMap::len).sum()
     }
@@ -51,6 +50,10 @@ impl<V> Sharded<V> {
 
     pub fn iter(&self) -> impl Iterator<Item = (&OrderKey, &V)> {
         self.shards.iter().flat_map(|s| s.iter())
+    }
+
+    pub(super) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.shards.iter_mut().flat_map(|s| s.values_mut())
     }
 
     /// The table, when there is just one (a file read on one core).

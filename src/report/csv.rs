@@ -6,10 +6,16 @@
 //! tips with ` | `); the report's `as_of` ends each row. A cell that a
 //! spreadsheet would read as a formula (starting with `=`, `+`, `-` or `@`, or
 //! a tab or carriage return) is prefixed with `'`, so an id taken from an
-//! input file can never run as one.
+//! input file can never run as one. Control characters in a cell are shown
+//! escaped (`\u{1b}`), as in the other human formats (SPEC §15).
+//!
+//! With `--by`, a second table follows after one blank line (as a spreadsheet
+//! shows two tables on one sheet): [`BREAKDOWN_COLUMNS`], one row per group
+//! of every metric, window and dimension, in the JSON's order.
 
 use super::contract::{condition_key, scope_key, status_key, MetricReport};
 use super::{Render, RenderOptions, Report};
+use crate::text::sanitize;
 
 pub struct Csv;
 
@@ -45,15 +51,64 @@ pub const COLUMNS: [&str; 25] = [
     "as_of",
 ];
 
+/// The header of the breakdown table (`--by`): the metric's key columns, then
+/// the group's fields as in JSON.
+pub const BREAKDOWN_COLUMNS: [&str; 11] = [
+    "metric",
+    "channel",
+    "window_from",
+    "window_to",
+    "window_days",
+    "dimension",
+    "key",
+    "defects",
+    "total",
+    "rate",
+    "share",
+];
+
 impl Render for Csv {
     fn render(&self, report: &Report, _: &RenderOptions) -> String {
+        let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
+        rows.extend(report.metrics.iter().map(|m| row(report, m)));
+        let mut out = table(rows);
+        if report.metrics.iter().any(|m| m.breakdown.is_some()) {
+            let mut rows: Vec<Vec<String>> =
+                vec![BREAKDOWN_COLUMNS.iter().map(|c| c.to_string()).collect()];
+            for m in &report.metrics {
+                for (d, groups) in m.breakdown.iter().flat_map(|b| b.iter()) {
+                    for g in groups {
+                        rows.push(vec![
+                            m.metric.as_str().to_string(),
+                            scope_key(m.channel).to_string(),
+                            m.window.from.clone(),
+                            m.window.to.clone(),
+                            m.window.days.to_string(),
+                            d.name().to_string(),
+                            g.key.clone().unwrap_or_default(),
+                            g.defects.to_string(),
+                            g.total.to_string(),
+                            opt(g.rate, number),
+                            opt(g.share, number),
+                        ]);
+                    }
+                }
+            }
+            out.push_str("\r\n");
+            out.push_str(&table(rows));
+        }
+        out
+    }
+}
+
+/// Rows as CSV (CRLF), every cell defused.
+fn table(rows: Vec<Vec<String>>) -> String {
+    {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
-        rows.extend(report.metrics.iter().map(|m| row(report, m)));
         for r in rows {
-            let cells: Vec<String> = r.iter().map(|c| defuse(c)).collect();
+            let cells: Vec<String> = r.iter().map(|c| defuse(&sanitize(c))).collect();
             if w.write_record(&cells).is_err() {
                 break;
             }

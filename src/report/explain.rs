@@ -123,10 +123,14 @@ pub fn explain_text(metric: Option<&str>) -> Result<String> {
         }
         s.push_str(
             "\nFor how one is computed and what improves it: sellerhealth explain METRIC \
-             (e.g. sellerhealth explain odr).\n",
+             (e.g. sellerhealth explain odr). For checking these figures against Amazon's own \
+             Account Health report: sellerhealth explain reconcile.\n",
         );
         return Ok(s);
     };
+    if name.trim().eq_ignore_ascii_case("reconcile") {
+        return Ok(reconcile_text());
+    }
     let Some(m) = MetricId::parse(name) else {
         bail!(
             "unknown metric '{}'; run `sellerhealth explain` for the list",
@@ -166,6 +170,51 @@ pub fn explain_text(metric: Option<&str>) -> Result<String> {
     Ok(s)
 }
 
+/// `explain reconcile`: how to get Amazon's report and read a difference.
+fn reconcile_text() -> String {
+    let mut s = String::new();
+    for (label, text) in [
+        (
+            "Checking our numbers against Amazon's",
+            "Amazon publishes its own figures as the Account Health report, a JSON document. Give \
+             it to the audit beside your reports (a .json file in the folder, or --performance \
+             FILE) and the report gains a section comparing each metric Amazon reports with ours \
+             computed over exactly Amazon's window, as known on the day that window implies (its \
+             last day, plus the order defect rate's and on-time delivery's delay).",
+        ),
+        (
+            "Getting the report",
+            "With the Selling Partner API, request the report type \
+             GET_V2_SELLER_PERFORMANCE_REPORT and save the document it returns; connectors that \
+             sync Seller Central data (Airbyte and others) save the same JSON. Seller Central's \
+             Account Health page shows the same figures but offers no download of them.",
+        ),
+        (
+            "Reading a difference",
+            "Each row gives Amazon's counts, ours and the difference (Amazon's minus ours), with \
+             the causes found in the data: days of Amazon's window your files do not reach and \
+             which report to download for them; an order defect component (negative feedback, \
+             A-to-z claims, chargebacks) that Amazon counts more or less often than your files; \
+             orders your files miss or hold beyond Amazon's count when they cover the window. \
+             'matches' means every count Amazon gives equals ours. Where Amazon gives only a \
+             rate, the rates are compared.",
+        ),
+        (
+            "Amazon's verdict",
+            "A metric Amazon marks BAD makes the audit's status bad (and --check exit 2) even \
+             when ours is not. With Amazon's report as the only input, its statuses are the \
+             audit's. Amazon's Account Health Rating, account status and policy items \
+             (listing violations and the like) are shown as Amazon gives them: sellerhealth \
+             cannot compute them from the order reports.",
+        ),
+    ] {
+        s.push_str(&format!("{label}:\n"));
+        s.push_str(&wrap(text, WIDTH, "  ", "  "));
+        s.push('\n');
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +238,9 @@ mod tests {
         );
         assert!(s.lines().all(|l| l.chars().count() <= WIDTH), "{s}");
         assert!(explain_text(Some("nope")).is_err());
+        let r = explain_text(Some("reconcile")).unwrap_or_default();
+        assert!(r.contains("GET_V2_SELLER_PERFORMANCE_REPORT"), "{r}");
+        assert!(r.lines().all(|l| l.chars().count() <= WIDTH), "{r}");
     }
 
     #[test]

@@ -9,13 +9,13 @@ use super::document::{tips_ref, Document, Tips};
 use super::words::{clean, status_word};
 use super::{Render, RenderOptions, Report};
 use crate::metrics::status::Status;
-use crate::text::upper_first;
+use crate::text::{grouped, upper_first};
 
 pub struct Markdown;
 
 impl Render for Markdown {
     fn render(&self, report: &Report, options: &RenderOptions) -> String {
-        let doc = Document::build(report, options.details);
+        let doc = Document::build(report, options);
         let mut out = String::new();
         let h = &doc.headline;
         out.push_str(&format!("# Account health: {}\n\n", status_word(h.status)));
@@ -26,40 +26,89 @@ impl Render for Markdown {
             escape(&h.inputs)
         ));
 
-        if !doc.act_now.is_empty() {
+        if doc.brief {
+            out.push_str(&format!("\n{}\n", escape(&doc.act_now_counts)));
+        } else if !doc.act_now.is_empty() {
             out.push_str("\n## Act now\n");
             for group in &doc.act_now {
                 out.push_str(&format!("\n**{}**\n\n", group.title));
                 for e in &group.entries {
                     out.push_str(&format!("- {}: {}\n", code(&e.id), escape(&e.text)));
                 }
+                if let Some(more) = &group.more {
+                    out.push_str(&format!("\n{}\n", escape(more)));
+                }
             }
         }
 
-        out.push_str("\n## Metrics\n\n");
-        out.push_str(
-            "| Metric | Fulfilled by | Window | Value | Target | Status | Defects |\n\
-             |---|---|---|--:|---|---|--:|\n",
-        );
-        for row in &doc.metrics {
-            let status = status_word(row.status);
-            let status = if row.status == Status::Bad {
-                format!("**{status}**")
-            } else {
-                status.to_string()
-            };
-            let w = row.window;
-            let cells = [
-                row.name.to_string(),
-                row.fulfilled_by.to_string(),
-                format!("{} – {} ({} d)", w.from, w.to, w.days),
-                row.value.clone(),
-                row.target.clone(),
-                status,
-                format!("{} of {}", row.defects, row.total),
-            ];
-            let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if !doc.metrics.is_empty() {
+            out.push_str("\n## Metrics\n\n");
+            out.push_str(
+                "| Metric | Fulfilled by | Window | Value | Target | Status | Defects |\n\
+                 |---|---|---|--:|---|---|--:|\n",
+            );
+            for row in &doc.metrics {
+                let status = status_word(row.status);
+                let status = if row.status == Status::Bad {
+                    format!("**{status}**")
+                } else {
+                    status.to_string()
+                };
+                let w = row.window;
+                let cells = [
+                    row.name.to_string(),
+                    row.fulfilled_by.to_string(),
+                    format!("{} – {} ({} d)", w.from, w.to, w.days),
+                    row.value.clone(),
+                    row.target.clone(),
+                    status,
+                    format!("{} of {}", grouped(row.defects), grouped(row.total)),
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+        }
+
+        if let Some(a) = &doc.amazon {
+            out.push_str("\n## Amazon's Account Health report\n\n");
+            out.push_str(&format!("{}\n\n", escape(&a.summary)));
+            out.push_str(
+                "| Metric | Fulfilled by | Amazon's window | Amazon | Ours | Difference |\n\
+                 |---|---|---|--:|--:|--:|\n",
+            );
+            for r in &a.rows {
+                let cells = [
+                    r.name,
+                    r.fulfilled_by,
+                    &r.window,
+                    &r.amazon,
+                    &r.ours,
+                    &r.difference,
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+            out.push('\n');
+            for e in &a.explanations {
+                out.push_str(&format!("- {}\n", escape(e)));
+            }
+            if !a.policy.is_empty() {
+                out.push_str("\nPolicy items with defects (Amazon's figures; sellerhealth cannot compute them):\n\n");
+                for p in &a.policy {
+                    out.push_str(&format!("- {}\n", escape(p)));
+                }
+            }
+        }
+
+        if let Some(since) = &doc.since {
+            out.push_str(&format!("\n## {}\n\n", escape(&since.title)));
+            for line in &since.lines {
+                out.push_str(&format!("- {}\n", escape(line)));
+            }
+        }
+
+        if doc.brief {
+            return out;
         }
 
         if !doc.families.is_empty() {
@@ -77,6 +126,15 @@ impl Render for Markdown {
                 for d in &w.details {
                     out.push_str(&format!("  - {}: {}\n", code(&d.id), escape(&d.text)));
                 }
+                for b in &w.breakdowns {
+                    out.push_str(&format!("  - {}:\n", escape(&b.title)));
+                    for r in &b.rows {
+                        out.push_str(&format!("    - {}: {}\n", code(&r.key), escape(&r.text)));
+                    }
+                }
+            }
+            for s in &f.focus {
+                out.push_str(&format!("\n{}\n", escape(s)));
             }
             match &f.tips {
                 None => {}

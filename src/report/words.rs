@@ -5,13 +5,15 @@
 
 use chrono::DateTime;
 
-use super::contract::{Condition, MetricReport};
+use super::contract::{ChangeReport, Condition, MetricReport};
 use crate::calendar::Calendar;
+use crate::marketplace::DateOrder;
+use crate::metrics::forecast::Volume;
 use crate::metrics::status::Status;
 use crate::metrics::{Note, TrackingProblem, Why};
 use crate::model::{CancelledBy, ReadWarning};
 use crate::policy::{Scope, Unit};
-use crate::text::{percent, percent_number, upper_first};
+use crate::text::{grouped, percent, percent_number, plural, upper_first};
 
 pub use super::metric_words::no_data_hint;
 use super::metric_words::vocab;
@@ -88,6 +90,41 @@ pub fn window_label(m: &MetricReport) -> String {
     }
 }
 
+/// A line of the SINCE section (`--history`): `Late shipment rate, 30 days:
+/// 2.10% → 4.30%, now BAD`. `with_channel` names the channel, for a metric
+/// the report gives for several. Counts follow when the rates read the same.
+pub fn since_line(c: &ChangeReport, with_channel: bool) -> String {
+    let channel = match (with_channel, c.channel) {
+        (false, _) | (true, Scope::All) => "",
+        (true, Scope::Mfn) => " (seller-fulfilled)",
+        (true, Scope::Afn) => " (Amazon-fulfilled)",
+    };
+    let name = format!(
+        "{}{channel}, {} days",
+        c.metric.policy().short_name,
+        c.window_days
+    );
+    let a = &c.after;
+    let after = percent(a.rate);
+    let Some(b) = &c.before else {
+        return format!(
+            "{name}: {after}, {} (not in the earlier snapshot)",
+            status_word(a.status)
+        );
+    };
+    let before = percent(b.rate);
+    let mut s = format!("{name}: {before} → {after}");
+    if before == after {
+        s.push_str(&format!(
+            " ({} of {} → {} of {})",
+            b.defects, b.total, a.defects, a.total
+        ));
+    }
+    let now = if b.status == a.status { "still" } else { "now" };
+    s.push_str(&format!(", {now} {}", status_word(a.status)));
+    s
+}
+
 /// `3 of 147 orders had a defect (2.04%): 1 negative feedback, 1 A-to-z claim, 1 chargeback.`
 pub fn measure_sentence(m: &MetricReport) -> String {
     let v = vocab(m.metric);
@@ -103,15 +140,15 @@ pub fn measure_sentence(m: &MetricReport) -> String {
     let mut s = if v.rate_is.is_empty() {
         format!(
             "{} of {} {of} ({}) {verb}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate)
         )
     } else {
         format!(
             "{} of {} {of} {verb}, so {} {}",
-            m.defects,
-            m.total,
+            grouped(m.defects),
+            grouped(m.total),
             percent(m.rate),
             v.rate_is
         )
@@ -124,7 +161,7 @@ pub fn measure_sentence(m: &MetricReport) -> String {
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, what)| format!("{} {what}", grouped(*n)))
         .collect();
         if !parts.is_empty() {
             s.push_str(&format!(": {}", parts.join(", ")));
@@ -172,7 +209,7 @@ fn more(n: u64, words: (&str, &str)) -> String {
     if n == 1 {
         format!("1 more {}", words.0)
     } else {
-        format!("{n} more {}", words.1)
+        format!("{} more {}", grouped(n), words.1)
     }
 }
 
@@ -240,13 +277,43 @@ pub fn forecast_sentence(m: &MetricReport) -> Option<String> {
     ))
 }
 
-/// What a forecast assumes, for its `assumption` field.
-pub fn forecast_assumption(unit: Unit, daily_volume: f64) -> String {
+/// What a forecast assumes, for its `assumption` field: the daily volume in
+/// words for people ("about 1 defect-free order every 10 days").
+pub fn forecast_assumption(unit: Unit, volume: Volume) -> String {
     let noun = unit_plural(unit);
+    let one = unit_singular(unit);
+    let (items, days) = (volume.items, u64::from(volume.days.max(1)));
+    let pace = if items == 0 {
+        format!("no new {noun} (the window has none)")
+    } else if items >= days {
+        // Nearest whole number a day, halves up.
+        let n = (2 * items + days) / (2 * days);
+        let about = if items % days == 0 { "" } else { "about " };
+        let what = if n == 1 { one } else { noun };
+        format!("{about}{n} defect-free {what} a day")
+    } else {
+        let every = (2 * days + items) / (2 * items);
+        let about = if days % items == 0 { "" } else { "about " };
+        if every == 1 {
+            format!("{about}1 defect-free {one} a day")
+        } else {
+            format!("{about}1 defect-free {one} every {every} days")
+        }
+    };
     format!(
-        "{} already known keep the defects they have; each coming day adds {daily_volume:.1} defect-free {noun} (the window's current daily average) and no new defects",
+        "{} already known keep the defects they have; no new defects, and {pace} (the window's average: {items} {} in {days} days)",
         upper_first(noun),
+        if items == 1 { one } else { noun },
     )
+}
+
+/// The singular noun of a unit (`order`).
+pub fn unit_singular(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Order => "order",
+        Unit::Package => "package",
+        Unit::Message => "message",
+    }
 }
 
 /// What makes an item a defect (`--details`), with instants in the calendar's zone.
@@ -357,26 +424,143 @@ pub fn read_warning(w: &ReadWarning) -> String {
             if *lines_lost == 1 { "line" } else { "lines" }
         ),
         ReadWarning::InvalidUtf8Replaced { path, line, rows } => format!(
-            "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {rows} rows"
+            "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {}",
+            plural(*rows, "row", "rows")
         ),
+        ReadWarning::DateOrder {
+            path,
+            column,
+            rows,
+            order,
+            marketplace_order,
+        } => {
+            let reads = if order == marketplace_order {
+                format!(
+                    "they are {} dates written with '-', which --date-order {} reads",
+                    date_order_words(*order),
+                    order.key()
+                )
+            } else {
+                format!(
+                    "they read as {} with --date-order {}",
+                    date_order_words(*order),
+                    order.key()
+                )
+            };
+            format!(
+                "{path}: {} skipped because {column} is not a date in this marketplace's order ({}); {reads}",
+                plural(*rows, "row", "rows"),
+                date_order_words(*marketplace_order),
+            )
+        }
     }
+}
+
+/// `month/day/year`.
+fn date_order_words(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::MonthDayYear => "month/day/year",
+        DateOrder::DayMonthYear => "day/month/year",
+        DateOrder::YearMonthDay => "year/month/day",
+    }
+}
+
+/// The warning for stale data (SPEC §9.2).
+pub fn stale(newest: chrono::NaiveDate, age_days: i64, as_of: chrono::NaiveDate) -> String {
+    format!(
+        "the reports are stale: their newest data is from {newest}, {} before the as-of day \
+         {as_of}; download fresh reports from Seller Central (or give --as-of, or --max-age)",
+        crate::text::plural(age_days.unsigned_abs(), "day", "days")
+    )
+}
+
+/// Why `--check` cannot tell the account's health.
+pub enum CheckReason {
+    NothingRecognised,
+    NoRows,
+    NoData,
+    Stale,
+    Required(crate::policy::MetricId),
+}
+
+/// A reason of `--check` as a sentence (`cannot tell the account's health: …`).
+pub fn check_reason(r: &CheckReason, report: &super::Report) -> String {
+    let why = match r {
+        CheckReason::NothingRecognised => {
+            "no input file was recognised as a report (every file was empty or skipped)".to_string()
+        }
+        CheckReason::NoRows => {
+            "no data row was read (the inputs are empty or hold only a header)".to_string()
+        }
+        CheckReason::NoData => {
+            "no metric had anything to measure in its window (overall status no_data)".to_string()
+        }
+        CheckReason::Stale => {
+            let f = &report.freshness;
+            format!(
+                "the data is stale: its newest day is {}, {} before the as-of day {} (--max-age {})",
+                clean(f.newest_day.as_deref().unwrap_or("?")),
+                crate::text::plural(f.age_days.unwrap_or(0).unsigned_abs(), "day", "days"),
+                clean(&report.as_of),
+                f.max_age_days.map_or("off".to_string(), |d| d.to_string())
+            )
+        }
+        CheckReason::Required(m) => format!(
+            "{} ({}) is required by --require but has no data",
+            m.as_str(),
+            m.title()
+        ),
+    };
+    format!("cannot tell the account's health: {why}")
 }
 
 /// A note of the metrics as a warning.
 pub fn note(n: &Note) -> String {
     match n {
         Note::OrphanComplaintRows(rows) => format!(
-            "{rows} feedback, claim or return rows name orders absent from every orders file; they cannot be placed in a window and were ignored"
+            "{} {} orders absent from every orders file; {} cannot be placed in a window and {} ignored by the metrics",
+            plural(*rows, "feedback, claim or return row", "feedback, claim or return rows"),
+            if *rows == 1 { "names" } else { "name" },
+            if *rows == 1 { "it" } else { "they" },
+            if *rows == 1 { "is" } else { "are" },
         ),
+        Note::OrphanShipmentOrders(1) => "1 order in shipment files is absent from every orders file; its packages count only toward the valid tracking rate".to_string(),
         Note::OrphanShipmentOrders(orders) => format!(
-            "{orders} orders in shipment files are absent from every orders file; their packages count only toward the valid tracking rate"
+            "{} in shipment files {} absent from every orders file; {} packages count only toward the valid tracking rate",
+            plural(*orders, "order", "orders"),
+            if *orders == 1 { "is" } else { "are" },
+            if *orders == 1 { "its" } else { "their" },
         ),
         Note::UnknownConfirmation(orders) => format!(
-            "{orders} Shipped seller-fulfilled orders have no shipment row, so their confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)"
+            "{} {} no shipment row, so {} confirmation time is unknown; left out of the late shipment rate (add the shipping confirmation file)",
+            plural(*orders, "Shipped seller-fulfilled order", "Shipped seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
+            if *orders == 1 { "its" } else { "their" },
         ),
         Note::NoShipBy { orders, days } => format!(
-            "{orders} seller-fulfilled orders placed in the last {days} days have no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)"
+            "{} placed in the last {days} days {} no ship-by date; left out of the late shipment rate (add the Order Report, or use --handling-days)",
+            plural(*orders, "seller-fulfilled order", "seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
         ),
+        Note::CancelledWithoutShipBy { orders, days } => format!(
+            "{} placed in the last {days} days {} no ship-by date, so expired orders cannot tell Amazon's automatic cancellations among them from your own (add the Order Report, which has latest-ship-date, or use --handling-days)",
+            plural(*orders, "cancelled seller-fulfilled order", "cancelled seller-fulfilled orders"),
+            if *orders == 1 { "has" } else { "have" },
+        ),
+        Note::AllInLag {
+            metric,
+            orders,
+            placed_after,
+        } => {
+            let p = metric.policy();
+            format!(
+                "{} read, all placed after {placed_after}; the {} counts orders placed {} to {} days before the as-of day",
+                plural(*orders, "order", "orders"),
+                metric.title().to_lowercase(),
+                p.lag,
+                p.lag + p.longest_window() - 1,
+            )
+        }
     }
 }
 
@@ -391,8 +575,41 @@ mod tests {
     }
 
     #[test]
+    fn notes_agree_in_number() {
+        let one = note(&Note::UnknownConfirmation(1));
+        assert!(
+            one.starts_with("1 Shipped seller-fulfilled order has no shipment row, so its"),
+            "{one}"
+        );
+        let two = note(&Note::UnknownConfirmation(2));
+        assert!(
+            two.starts_with("2 Shipped seller-fulfilled orders have no shipment row, so their"),
+            "{two}"
+        );
+        let one = note(&Note::NoShipBy {
+            orders: 1,
+            days: 30,
+        });
+        assert!(
+            one.starts_with("1 seller-fulfilled order placed in the last 30 days has no"),
+            "{one}"
+        );
+        let one = note(&Note::OrphanShipmentOrders(1));
+        assert!(
+            one.starts_with("1 order in shipment files is absent"),
+            "{one}"
+        );
+        let one = note(&Note::OrphanComplaintRows(1));
+        assert!(
+            one.starts_with("1 feedback, claim or return row names orders absent"),
+            "{one}"
+        );
+        assert!(one.contains("it cannot be placed"), "{one}");
+    }
+
+    #[test]
     fn instants_for_people() {
         assert_eq!(instant("2026-11-21T02:58:07-08:00"), "2026-11-21 02:58");
-        assert_eq!(instant("garbage\u{1b}"), "garbage?");
+        assert_eq!(instant("garbage\u{1b}"), r"garbage\u{1b}");
     }
 }

@@ -4,24 +4,37 @@
 //! not be measured, and a closing hint. Table, markdown and later HTML are
 //! renderers of this one document; none decides what to say.
 
+mod top;
+
+use top::{act_now, act_now_counts, capped, headline};
+
 use std::collections::HashMap;
 
-use chrono::DateTime;
-
+use super::breakdown_words;
 use super::contract::{MetricReport, Report, WindowReport};
-use super::words::{self, instant, no_data_hint, window_label};
-use crate::metrics::act_now::OpenState;
+use super::words::{self, no_data_hint, window_label};
+use super::{RenderOptions, SHOWN_TIPS};
 use crate::metrics::status::Status;
 use crate::model::InputKind;
 use crate::policy::{MetricId, POLICY};
-use crate::text::{and_list, percent, plural};
+use crate::text::{and_list, percent};
 
 /// The whole people-facing report.
 pub struct Document<'a> {
     pub headline: Headline,
     /// Act-now groups that have entries, most urgent first.
     pub act_now: Vec<Group>,
+    /// `--brief`: only the headline, [`Document::act_now_counts`] and the
+    /// metric table are shown.
+    pub brief: bool,
+    /// `2 orders already late, 1 claim to answer.` or `nothing to act on.`
+    pub act_now_counts: String,
     pub metrics: Vec<MetricRow<'a>>,
+    /// Amazon's own Account Health report beside ours, when one was read.
+    pub amazon: Option<super::amazon::AmazonBlock>,
+    /// What changed since the latest earlier snapshot (`--history`), when the
+    /// history holds one.
+    pub since: Option<SinceBlock>,
     /// `What to fix` when a family needs attention, else `Details`; no
     /// section when no family is shown.
     pub families_title: &'static str,
@@ -44,7 +57,10 @@ pub struct Headline {
 /// A titled list of entries (`Orders due to ship`).
 pub struct Group {
     pub title: &'static str,
+    /// The entries shown: at most [`SHOWN_ACT_NOW`] unless `--details`.
     pub entries: Vec<Entry>,
+    /// `…and 4,900 more (…)` when entries were left out.
+    pub more: Option<String>,
 }
 
 /// An id from the inputs (shown as code where the format has code) and our
@@ -66,6 +82,13 @@ pub struct MetricRow<'a> {
     pub total: u64,
 }
 
+/// The SINCE section: a title naming the earlier day, one line per change.
+pub struct SinceBlock {
+    /// `Since 2026-11-13`.
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
 /// A metric family below the table.
 pub struct FamilySection {
     pub title: &'static str,
@@ -73,6 +96,8 @@ pub struct FamilySection {
     /// `under 1%`.
     pub target: String,
     pub windows: Vec<WindowEntry>,
+    /// With `--by`: where to start, beside the tips.
+    pub focus: Vec<String>,
     pub tips: Option<Tips>,
 }
 
@@ -80,6 +105,67 @@ pub struct FamilySection {
 pub struct WindowEntry {
     pub text: String,
     pub details: Vec<Entry>,
+    /// With `--by`, for a window not `good`: where its defects are, by dimension.
+    pub breakdowns: Vec<BreakdownBlock>,
+}
+
+/// `Where the defects are (by SKU)`: the groups with the most defects.
+pub struct BreakdownBlock {
+    pub title: String,
+    pub rows: Vec<BreakdownRow>,
+}
+
+/// One group: its key as shown and its figures in words (`4 of 30 orders, …`).
+pub struct BreakdownRow {
+    pub key: String,
+    pub text: String,
+    /// The group's share of the metric's defects (0–1), for bars.
+    pub share: f64,
+}
+
+/// How many groups a breakdown shows to people (JSON lists every group).
+pub const BREAKDOWN_SHOWN: usize = 5;
+
+/// The breakdown blocks of a window that is not `good`.
+pub fn breakdown_blocks(m: &MetricReport) -> Vec<BreakdownBlock> {
+    let Some(b) = m.breakdown.as_ref() else {
+        return Vec::new();
+    };
+    if !matches!(m.status, Status::Warning | Status::Bad) {
+        return Vec::new();
+    }
+    b.iter()
+        .map(|(d, groups)| BreakdownBlock {
+            title: breakdown_words::title(d),
+            rows: groups
+                .iter()
+                .filter(|g| g.defects > 0)
+                .take(BREAKDOWN_SHOWN)
+                .map(|g| BreakdownRow {
+                    key: breakdown_words::key(d, g),
+                    text: breakdown_words::line(m, g),
+                    share: g.share.unwrap_or(0.0),
+                })
+                .collect(),
+        })
+        .filter(|b| !b.rows.is_empty())
+        .collect()
+}
+
+/// The sentences that point a family's tips at its worst groups: from its
+/// worst window with a breakdown, one per dimension where a group stands out.
+fn focus(f: &Family<'_>) -> Vec<String> {
+    let worst = f
+        .windows
+        .iter()
+        .filter(|m| m.breakdown.is_some() && matches!(m.status, Status::Warning | Status::Bad))
+        .max_by_key(|m| m.status);
+    let Some(m) = worst else { return Vec::new() };
+    m.breakdown
+        .iter()
+        .flat_map(|b| b.iter())
+        .filter_map(|(d, groups)| breakdown_words::focus(m, d, groups))
+        .collect()
 }
 
 /// The tips of a family, numbered across the report.
@@ -104,30 +190,66 @@ pub fn tips_ref(ns: &[usize]) -> String {
 }
 
 impl<'a> Document<'a> {
-    pub fn build(report: &'a Report, details: bool) -> Document<'a> {
+    pub fn build(report: &'a Report, options: &RenderOptions) -> Document<'a> {
+        let details = options.details;
         let fams = families(report);
         let any_attention = fams.iter().any(Family::needs_attention);
         let mut book = TipBook::default();
+        let shown_tips = if options.all_tips {
+            usize::MAX
+        } else {
+            SHOWN_TIPS
+        };
         let families = fams
             .iter()
-            .filter(|f| f.shown(details))
-            .map(|f| family_section(f, details, &mut book))
+            .filter(|f| !options.brief && f.shown(details))
+            .map(|f| family_section(f, details, shown_tips, &mut book))
             .collect();
+        let tips_cut = !options.brief
+            && fams.iter().any(|f| {
+                f.needs_attention() && f.windows.first().is_some_and(|m| m.tips.len() > shown_tips)
+            });
+        let act_now = act_now(report);
+        let act_now_counts = act_now_counts(&act_now);
         Document {
             headline: headline(report, &fams),
-            act_now: act_now(report),
-            metrics: report.metrics.iter().map(metric_row).collect(),
+            act_now: act_now
+                .into_iter()
+                .map(|(group, _)| capped(group, details))
+                .collect(),
+            brief: options.brief,
+            act_now_counts,
+            metrics: if only_amazon(report) {
+                Vec::new()
+            } else {
+                report.metrics.iter().map(metric_row).collect()
+            },
+            amazon: report.amazon.as_ref().map(super::amazon::block),
+            since: since_block(report),
             families_title: if any_attention {
                 "What to fix"
             } else {
                 "Details"
             },
             families,
-            not_measured: not_measured(&fams),
-            footer: footer(report, details),
+            not_measured: if options.brief || only_amazon(report) {
+                Vec::new()
+            } else {
+                not_measured(&fams)
+            },
+            footer: footer(report, details, tips_cut),
             generator: report.generator.clone(),
         }
     }
+}
+
+/// Only Amazon's Account Health report was read: the page shows its figures alone.
+fn only_amazon(report: &Report) -> bool {
+    !report.inputs.is_empty()
+        && report
+            .inputs
+            .iter()
+            .all(|i| i.kind == InputKind::Performance)
 }
 
 fn metric_row(m: &MetricReport) -> MetricRow<'_> {
@@ -141,6 +263,31 @@ fn metric_row(m: &MetricReport) -> MetricRow<'_> {
         defects: m.defects,
         total: m.total,
     }
+}
+
+fn since_block(report: &Report) -> Option<SinceBlock> {
+    let since = report.since.as_ref()?.as_ref()?;
+    let channels = |metric: MetricId| {
+        let mut seen = Vec::new();
+        for m in report.metrics.iter().filter(|m| m.metric == metric) {
+            if !seen.contains(&m.channel) {
+                seen.push(m.channel);
+            }
+        }
+        seen.len()
+    };
+    let mut lines: Vec<String> = since
+        .changes
+        .iter()
+        .map(|c| words::since_line(c, channels(c.metric) > 1))
+        .collect();
+    if lines.is_empty() {
+        lines.push("No metric changed its status or its number of defects.".to_string());
+    }
+    Some(SinceBlock {
+        title: format!("Since {}", words::clean(&since.as_of)),
+        lines,
+    })
 }
 
 /// One metric family (all its windows and channels), in report order.
@@ -189,7 +336,12 @@ fn window_shown(m: &MetricReport, details: bool) -> bool {
     matches!(m.status, Status::Warning | Status::Bad) || (details && !m.details.is_empty())
 }
 
-fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySection {
+fn family_section(
+    f: &Family<'_>,
+    details: bool,
+    shown_tips: usize,
+    book: &mut TipBook,
+) -> FamilySection {
     let windows = f
         .windows
         .iter()
@@ -207,11 +359,13 @@ fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySe
             } else {
                 Vec::new()
             },
+            breakdowns: breakdown_blocks(m),
         })
         .collect();
     let tips = f.needs_attention().then(|| {
+        // The policy lists a metric's tips most relevant first.
         let tips = f.windows.first().map_or(&[][..], |m| m.tips.as_slice());
-        book.place(tips)
+        book.place(&tips[..tips.len().min(shown_tips)])
     });
     FamilySection {
         title: f.metric.title(),
@@ -222,6 +376,11 @@ fn family_section(f: &Family<'_>, details: bool, book: &mut TipBook) -> FamilySe
             .map(|m| words::target_sentence(m))
             .unwrap_or_default(),
         windows,
+        focus: if f.needs_attention() {
+            focus(f)
+        } else {
+            Vec::new()
+        },
         tips: tips.flatten(),
     }
 }
@@ -255,7 +414,7 @@ impl TipBook {
 }
 
 /// The closing hint.
-fn footer(report: &Report, details: bool) -> String {
+fn footer(report: &Report, details: bool, tips_cut: bool) -> String {
     let aliases: Vec<&str> = POLICY.iter().map(|p| p.alias).collect();
     let mut footer = format!(
         "How each metric is computed: sellerhealth explain METRIC ({}).",
@@ -263,6 +422,9 @@ fn footer(report: &Report, details: bool) -> String {
     );
     if !details && report.metrics.iter().any(|m| m.defects > 0) {
         footer.push_str(" The orders and messages behind each count: add --details.");
+    }
+    if tips_cut {
+        footer.push_str(" Every tip for each metric: add --all-tips.");
     }
     footer
 }
@@ -299,171 +461,4 @@ fn not_measured(families: &[Family<'_>]) -> Vec<String> {
         }
     }
     out
-}
-
-/// `BAD` and what it means, for the headline.
-fn headline(report: &Report, fams: &[Family<'_>]) -> Headline {
-    let count = |s: Status| fams.iter().filter(|f| f.status() == s).count();
-    let (bad, warn) = (count(Status::Bad), count(Status::Warning));
-    let n = fams.len();
-    let unmeasured = count(Status::NoData);
-    let mut text = match report.status {
-        Status::Bad => {
-            let mut s = format!(
-                "{bad} of {n} {} Amazon's target",
-                if bad == 1 {
-                    "metrics breaches"
-                } else {
-                    "metrics breach"
-                }
-            );
-            if warn > 0 {
-                s.push_str(&format!(
-                    ", {warn} {} close to it",
-                    if warn == 1 { "more is" } else { "more are" }
-                ));
-            }
-            s
-        }
-        Status::Warning => format!(
-            "no metric breaches Amazon's target, but {warn} of {n} {} close to it",
-            if warn == 1 { "is" } else { "are" }
-        ),
-        Status::Good => "every metric with data meets Amazon's target".to_string(),
-        Status::NoData => "no metric had anything to measure in its window".to_string(),
-    };
-    if unmeasured > 0 && report.status != Status::NoData {
-        text.push_str(&format!("; {unmeasured} could not be measured"));
-    }
-    Headline {
-        status: report.status,
-        summary: text,
-        scope: scope_sentence(report),
-        inputs: inputs_sentence(report),
-    }
-}
-
-/// `As of 2026-11-20 (America/Los_Angeles), marketplace US.`
-fn scope_sentence(report: &Report) -> String {
-    format!(
-        "As of {} (times in {}), marketplace {}.",
-        report.as_of,
-        words::clean(&report.timezone),
-        words::clean(&report.marketplace)
-    )
-}
-
-/// `Read 9 files: 889 order rows, 622 shipment rows, ….`
-fn inputs_sentence(report: &Report) -> String {
-    let mut rows: Vec<(InputKind, u64)> = Vec::new();
-    let mut skipped = 0;
-    for i in &report.inputs {
-        skipped += i.skipped_rows;
-        match rows.iter_mut().find(|(k, _)| *k == i.kind) {
-            Some((_, n)) => *n += i.rows,
-            None => rows.push((i.kind, i.rows)),
-        }
-    }
-    let order = |k: &InputKind| match k {
-        InputKind::Orders => 0,
-        InputKind::Shipments => 1,
-        InputKind::Feedback => 2,
-        InputKind::Claims => 3,
-        InputKind::Returns => 4,
-        InputKind::Messages => 5,
-        InputKind::Unknown => 6,
-    };
-    rows.sort_by_key(|(k, _)| order(k));
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|(k, n)| {
-            let (one, many) = match k {
-                InputKind::Orders => ("order row", "order rows"),
-                InputKind::Shipments => ("shipment row", "shipment rows"),
-                InputKind::Feedback => ("feedback row", "feedback rows"),
-                InputKind::Claims => ("claim or chargeback", "claims and chargebacks"),
-                InputKind::Returns => ("return", "returns"),
-                InputKind::Messages => ("buyer message", "buyer messages"),
-                InputKind::Unknown => ("row of unknown kind", "rows of unknown kind"),
-            };
-            plural(*n, one, many)
-        })
-        .collect();
-    let files = plural(report.inputs.len() as u64, "file", "files");
-    let mut s = if parts.is_empty() {
-        format!("Read {files}.")
-    } else {
-        format!("Read {files}: {}.", parts.join(", "))
-    };
-    if skipped > 0 {
-        s.push_str(&format!(
-            " {} skipped (see the warnings).",
-            plural(skipped, "malformed row", "malformed rows")
-        ));
-    }
-    s
-}
-
-/// The act-now groups with entries, each sorted by its deadline.
-fn act_now(report: &Report) -> Vec<Group> {
-    let mut orders: Vec<_> = report.open_orders.iter().collect();
-    // RFC 3339 strings in one zone do not sort as instants across a DST change: parse them.
-    let key = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.timestamp()).ok();
-    orders.sort_by_key(|o| {
-        let deadline = match o.state {
-            OpenState::Due => &o.ship_by,
-            OpenState::Late | OpenState::Expired => &o.auto_cancel_at,
-        };
-        (key(deadline), o.order_id.clone())
-    });
-    let (mut late, mut due, mut expired) = (Vec::new(), Vec::new(), Vec::new());
-    for o in orders {
-        let id = o.order_id.clone();
-        let (ship_by, cancel) = (instant(&o.ship_by), instant(&o.auto_cancel_at));
-        match o.state {
-            OpenState::Due => due.push(Entry {
-                id,
-                text: format!(
-                    "confirm shipment by {ship_by}; after that it counts as a late shipment"
-                ),
-            }),
-            OpenState::Late => late.push(Entry {
-                id,
-                text: format!(
-                    "already late (ship-by was {ship_by}): ship and confirm it now; if it is still \
-                     unconfirmed after {cancel}, Amazon cancels it and it counts as expired"
-                ),
-            }),
-            OpenState::Expired => expired.push(Entry {
-                id,
-                text: format!(
-                    "passed Amazon's auto-cancel deadline of {cancel} (ship-by was {ship_by}) \
-                     without a shipment confirmation, so Amazon cancels it as an expired order; \
-                     check it in Manage Orders before shipping anything"
-                ),
-            }),
-        }
-    }
-    let mut pending: Vec<_> = report.pending_messages.iter().collect();
-    pending.sort_by_key(|p| (key(&p.answer_by), p.message_id.clone()));
-    let messages = pending
-        .into_iter()
-        .map(|p| Entry {
-            id: p.message_id.clone(),
-            text: format!(
-                "answer by {} (24 hours after it arrived), or it counts as a late reply",
-                instant(&p.answer_by)
-            ),
-        })
-        .collect();
-    [
-        ("Orders already late, not yet shipped", late),
-        ("Orders due to ship", due),
-        ("Orders past Amazon's auto-cancel deadline", expired),
-        ("Buyer messages waiting for a reply", messages),
-    ]
-    .into_iter()
-    .filter(|(_, entries)| !entries.is_empty())
-    .map(|(title, entries)| Group { title, entries })
-    .collect()
 }

@@ -1,0 +1,482 @@
+//! `--format html` (SPEC §14): the [`Document`] as one self-contained page to
+//! open in a browser, print on A4 or forward — no script, no external
+//! resource, a Content-Security-Policy that forbids every fetch, CSS inline
+//! and each bullet chart an inline SVG with its numbers also written out.
+//!
+//! Every value that reaches the page goes through `maud`, which escapes it;
+//! no markup is ever built by joining strings. The page says what the
+//! Document says; the [`Report`] supplies the numbers the charts draw.
+//!
+//! The page is a sequence of sections (see [`page`]); trend lines, breakdown
+//! bars, the Amazon comparison and the changes since the last snapshot have
+//! marked places there, to fill once those features exist.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::amazon::AmazonBlock;
+use super::contract::{input_kind_key, scope_key, status_key, MetricReport};
+use super::document::{self, BreakdownBlock, Document, FamilySection, Group, Tips};
+use super::html_chart::{chart, coord};
+use super::metric_words::vocab;
+use super::words::{self, clean, status_word};
+use super::{Render, RenderOptions, Report};
+use crate::metrics::status::Status;
+use crate::policy::{MetricId, Ratio};
+use crate::text::{grouped, plural, upper_first};
+
+/// Items listed per metric window with `--details` (SPEC §14).
+const ITEMS_CAP: usize = 1000;
+
+/// No fetch of any kind: styles only from the page itself, images only as
+/// `data:` (the empty icon that stops a browser asking for `/favicon.ico`).
+pub const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// `--format html`. The warning band of each chart depends on `--warn-at`,
+/// which the report does not carry, so the renderer is given it.
+pub struct Html {
+    warn_at: Ratio,
+}
+
+impl Html {
+    pub fn new(warn_at: Ratio) -> Html {
+        Html { warn_at }
+    }
+}
+
+impl Render for Html {
+    fn render(&self, report: &Report, options: &RenderOptions) -> String {
+        let doc = Document::build(report, options);
+        let mut out = page(&doc, report, self.warn_at, options.details).into_string();
+        out.push('\n');
+        out
+    }
+}
+
+/// The whole page, section by section.
+fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> Markup {
+    let h = &doc.headline;
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                meta name="generator" content=(clean(&doc.generator));
+                title {
+                    "Account health: " (status_word(h.status)) " – as of " (clean(&report.as_of))
+                    ", marketplace " (clean(&report.marketplace))
+                }
+                link rel="icon" href="data:,";
+                style {
+                    (PreEscaped(CSS))
+                    @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
+                        (PreEscaped(BREAKDOWN_CSS))
+                    }
+                }
+            }
+            body {
+                (headline(doc, report))
+                main {
+                    (act_now(&doc.act_now))
+                    @if !doc.metrics.is_empty() {
+                        (overview(doc, report))
+                    }
+                    @if let Some(a) = &doc.amazon {
+                        (amazon(a))
+                    }
+                    // Issue 12 (trend): a section of 30-day trend lines, one
+                    // per metric with its target line, goes here (`--no-trend`
+                    // leaves it out).
+                    @if !doc.metrics.is_empty() {
+                        (cards(doc, report, warn_at, details))
+                    }
+                    @if let Some(since) = &doc.since {
+                        section #since aria-labelledby="since-h" {
+                            h2 #since-h { (since.title) }
+                            ul {
+                                @for line in &since.lines { li { (clean(line)) } }
+                            }
+                        }
+                    }
+                    (not_measured(&doc.not_measured))
+                }
+                footer {
+                    p { (doc.footer) }
+                    p { "Written by " (clean(&doc.generator)) "." }
+                }
+            }
+        }
+    }
+}
+
+/// Status, as-of day, zone, marketplace and inputs.
+fn headline(doc: &Document<'_>, report: &Report) -> Markup {
+    let h = &doc.headline;
+    html! {
+        header class=(format!("headline s-{}", status_key(h.status))) {
+            h1 { "Account health: " (badge(h.status)) }
+            p.summary { (upper_first(&h.summary)) "." }
+            p { (h.scope) }
+            details.inputs {
+                summary { (h.inputs) }
+                @if !report.inputs.is_empty() {
+                    table {
+                        caption.sr { "Files read" }
+                        thead {
+                            tr {
+                                th scope="col" { "File" }
+                                th scope="col" { "Kind" }
+                                th scope="col" class="num" { "Rows" }
+                                th scope="col" class="num" { "Skipped" }
+                            }
+                        }
+                        tbody {
+                            @for i in &report.inputs {
+                                tr {
+                                    td.file { code { (clean(&i.path)) } }
+                                    td { (input_kind_key(i.kind)) }
+                                    td.num data-label="Rows" { (grouped(i.rows)) }
+                                    td.num data-label="Skipped" { (grouped(i.skipped_rows)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !report.warnings.is_empty() {
+                    p { "Warnings while reading and measuring:" }
+                    ul.warnings {
+                        @for w in &report.warnings {
+                            li { (clean(w)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The act-now groups, capped as the Document caps them (all with `--details`).
+fn act_now(groups: &[Group]) -> Markup {
+    if groups.is_empty() {
+        return html! {};
+    }
+    html! {
+        section #act-now aria-labelledby="act-now-h" {
+            h2 #act-now-h { "Act now" }
+            @for g in groups {
+                h3 { (g.title) }
+                ul.entries {
+                    @for e in &g.entries {
+                        li { code { (clean(&e.id)) } ": " (e.text) }
+                    }
+                }
+                @if let Some(more) = &g.more {
+                    p.more { (more) }
+                }
+            }
+        }
+    }
+}
+
+/// The metric table: one row per metric and window, each linking to its card.
+fn overview(doc: &Document<'_>, report: &Report) -> Markup {
+    html! {
+        section #metrics aria-labelledby="metrics-h" {
+            h2 #metrics-h { "Metrics" }
+            table.overview {
+                thead {
+                    tr {
+                        th scope="col" { "Metric" }
+                        th scope="col" { "Fulfilled by" }
+                        th scope="col" { "Window" }
+                        th scope="col" class="num" { "Value" }
+                        th scope="col" { "Target" }
+                        th scope="col" { "Status" }
+                        th scope="col" class="num" { "Defects" }
+                    }
+                }
+                tbody {
+                    @for (row, m) in doc.metrics.iter().zip(&report.metrics) {
+                        tr {
+                            th scope="row" { a href=(format!("#{}", anchor(m))) { (row.name) } }
+                            td.by data-label="Fulfilled by" { (row.fulfilled_by) }
+                            td.period data-label="Window" {
+                                (row.window.days) " d to " (clean(&row.window.to))
+                            }
+                            td.num.value data-label="Value" { (row.value) }
+                            td.target data-label="Target" { (row.target) }
+                            td.status data-label="Status" { (badge(row.status)) }
+                            td.num.defects data-label="Defects" {
+                                (grouped(row.defects)) " of " (grouped(row.total))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One card per metric family, in report order.
+fn cards(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> Markup {
+    html! {
+        section #by-metric aria-labelledby="by-metric-h" {
+            h2 #by-metric-h { "Metric by metric" }
+            div.cards {
+                @for (metric, windows) in families(report) {
+                    (card(metric, &windows, doc.families.iter().find(|f| f.title == metric.title()), warn_at, details))
+                }
+            }
+        }
+    }
+}
+
+/// The report's metrics grouped by family, in order.
+fn families(report: &Report) -> Vec<(MetricId, Vec<&MetricReport>)> {
+    let mut out: Vec<(MetricId, Vec<&MetricReport>)> = Vec::new();
+    for m in &report.metrics {
+        match out.last_mut() {
+            Some((id, windows)) if *id == m.metric => windows.push(m),
+            _ => out.push((m.metric, vec![m])),
+        }
+    }
+    out
+}
+
+fn card(
+    metric: MetricId,
+    windows: &[&MetricReport],
+    section: Option<&FamilySection>,
+    warn_at: Ratio,
+    details: bool,
+) -> Markup {
+    let status = windows
+        .iter()
+        .map(|m| m.status)
+        .max()
+        .unwrap_or(Status::NoData);
+    let target = windows
+        .first()
+        .map(|m| words::target_sentence(m))
+        .unwrap_or_default();
+    html! {
+        article class=(format!("card s-{}", status_key(status))) id=(metric.as_str()) {
+            h3 { (metric.title()) " " (badge(status)) }
+            p.target { "Target: " (target) }
+            @for m in windows {
+                (window(m, warn_at, details))
+            }
+            @for f in section.map_or(&[][..], |s| s.focus.as_slice()) {
+                p.focus { (f) }
+            }
+            @if let Some(tips) = section.and_then(|s| s.tips.as_ref()) {
+                (tips_block(tips))
+            }
+        }
+    }
+}
+
+/// One window of a card: its chart, counts, headroom and forecast, and with
+/// `--details` the items behind the count.
+fn window(m: &MetricReport, warn_at: Ratio, details: bool) -> Markup {
+    let label = words::window_label(m);
+    let headroom = (m.status != Status::NoData)
+        .then(|| words::headroom_sentence(m))
+        .flatten();
+    let small = (m.status != Status::Good)
+        .then(|| words::small_sample_sentence(m))
+        .flatten();
+    html! {
+        div.window id=(anchor(m)) {
+            h4 { (label) " " (badge(m.status)) }
+            (chart(m, &label, warn_at))
+            p { (words::measure_sentence(m)) }
+            @if let Some(h) = headroom { p { (h) } }
+            @if let Some(s) = small { p.note { (s) } }
+            @if let Some(f) = words::forecast_sentence(m) { p { (f) } }
+            @for b in document::breakdown_blocks(m) { (breakdown(&b)) }
+            @if details && !m.details.is_empty() { (items(m)) }
+        }
+    }
+}
+
+/// `Where the defects are (by SKU)`: each group with a bar of its share of
+/// the defects (inline SVG), its key and its figures.
+fn breakdown(b: &BreakdownBlock) -> Markup {
+    html! {
+        div.breakdown {
+            p.breakdown-title { (b.title) }
+            ul {
+                @for r in &b.rows {
+                    li {
+                        svg.share role="img" viewBox="0 0 100 6" preserveAspectRatio="none" {
+                            title { (format!("{}: {:.0}% of the defects", r.key, r.share * 100.0)) }
+                            rect.bar x="0" y="0" width=(coord(r.share.clamp(0.0, 1.0) * 100.0)) height="6" {}
+                        }
+                        code { (r.key) } ": " (r.text)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The items of a window with `--details`, at most [`ITEMS_CAP`].
+fn items(m: &MetricReport) -> Markup {
+    let v = vocab(m.metric);
+    let n = m.details.len() as u64;
+    html! {
+        details.items open {
+            summary {
+                "The " (plural(n, v.item.0, v.item.1)) " behind this count"
+            }
+            table {
+                thead {
+                    tr {
+                        th scope="col" { (upper_first(v.item.0)) }
+                        th scope="col" { "Why it counts" }
+                    }
+                }
+                tbody {
+                    @for d in m.details.iter().take(ITEMS_CAP) {
+                        tr {
+                            td { code { (clean(&d.id)) } }
+                            td { (clean(&d.why)) }
+                        }
+                    }
+                }
+            }
+            @if m.details.len() > ITEMS_CAP {
+                p.more {
+                    "Showing the first " (grouped(ITEMS_CAP as u64)) " of " (grouped(m.details.len() as u64))
+                    "; the JSON report (--format json) lists every one in its items."
+                }
+            }
+        }
+    }
+}
+
+/// A family's tips, as the Document numbers them across the report.
+fn tips_block(tips: &Tips) -> Markup {
+    match tips {
+        Tips::Earlier(earlier) => html! {
+            p.tips-ref { "What helps: " (tip_links(earlier)) " above." }
+        },
+        Tips::New { new, also } => html! {
+            details.tips {
+                summary { "What helps (" (plural(new.len() as u64, "tip", "tips")) ")" }
+                ol {
+                    @for (n, tip) in new {
+                        li id=(format!("tip-{n}")) value=(n) { (tip) }
+                    }
+                }
+                @if !also.is_empty() {
+                    p.tips-ref { "Also " (tip_links(also)) " above." }
+                }
+            }
+        },
+    }
+}
+
+/// `tip 3` / `tips 3, 7 and 12`, each number a link to its tip.
+fn tip_links(ns: &[usize]) -> Markup {
+    html! {
+        @if ns.len() == 1 { "tip " } @else { "tips " }
+        @for (i, n) in ns.iter().enumerate() {
+            @if i > 0 {
+                @if i + 1 == ns.len() { " and " } @else { ", " }
+            }
+            a href=(format!("#tip-{n}")) { (n) }
+        }
+    }
+}
+
+/// Amazon's Account Health report beside ours.
+fn amazon(a: &AmazonBlock) -> Markup {
+    html! {
+        section #amazon aria-labelledby="amazon-h" {
+            h2 #amazon-h { "Amazon's Account Health report" }
+            p { (clean(&a.summary)) }
+            table.overview {
+                thead {
+                    tr {
+                        th scope="col" { "Metric" }
+                        th scope="col" { "Fulfilled by" }
+                        th scope="col" { "Amazon's window" }
+                        th scope="col" class="num" { "Amazon" }
+                        th scope="col" class="num" { "Ours" }
+                        th scope="col" class="num" { "Difference" }
+                    }
+                }
+                tbody {
+                    @for r in &a.rows {
+                        tr {
+                            th scope="row" { (r.name) }
+                            td data-label="Fulfilled by" { (r.fulfilled_by) }
+                            td data-label="Amazon's window" { (clean(&r.window)) }
+                            td.num data-label="Amazon" { (clean(&r.amazon)) }
+                            td.num data-label="Ours" { (r.ours) }
+                            td.num data-label="Difference" { (r.difference) }
+                        }
+                    }
+                }
+            }
+            ul {
+                @for e in &a.explanations { li { (clean(e)) } }
+            }
+            @if !a.policy.is_empty() {
+                h3 { "Policy items with defects" }
+                p { "Amazon's figures; sellerhealth cannot compute them." }
+                ul {
+                    @for p in &a.policy { li { (clean(p)) } }
+                }
+            }
+        }
+    }
+}
+
+fn not_measured(lines: &[String]) -> Markup {
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        section #not-measured aria-labelledby="not-measured-h" {
+            h2 #not-measured-h { "Not measured" }
+            ul {
+                @for line in lines { li { (line) } }
+            }
+        }
+    }
+}
+
+/// The status in words, coloured by its class.
+fn badge(s: Status) -> Markup {
+    html! {
+        span class=(format!("badge s-{}", status_key(s))) { (status_word(s)) }
+    }
+}
+
+/// The fragment id of a metric window (`late_shipment_rate-mfn-10`).
+fn anchor(m: &MetricReport) -> String {
+    format!(
+        "{}-{}-{}",
+        m.metric.as_str(),
+        scope_key(m.channel),
+        m.window.days
+    )
+}
+
+/// The style of `--by` breakdowns (only on pages that have them).
+const BREAKDOWN_CSS: &str = r#"
+.breakdown-title { font-weight: 600; margin-bottom: 0; }
+.breakdown ul { list-style: none; padding-left: 0; }
+.breakdown li { margin: .3rem 0; }
+.share { display: block; width: 100%; max-width: 16rem; height: .5rem; background: var(--bg); }
+.focus { font-weight: 600; }
+"#;
+
+/// The page's style: light and dark schemes, 360–1920 px, A4 print.
+const CSS: &str = include_str!("html.css");
