@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
 use crate::cli::{
-    self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf,
+    self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf, TrendDays,
 };
 use crate::history::{self, HistoryError, Snapshot, Store};
 use crate::ingest::header::Kind;
@@ -16,8 +16,9 @@ use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
 use crate::ingest::{self, InputError, ReadOptions};
 use crate::metrics::{self, act_now, status::Status, Context};
-use crate::model::Model;
+use crate::model::{InputKind, InputSummary, Model, ReadWarning};
 use crate::reconcile;
+use crate::report::trend::TrendReport;
 use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
 
@@ -92,6 +93,11 @@ pub fn run(parsed: Parsed) -> Result<Exit> {
             write_stdout(&crate::report::schema::schema_text())?;
             Ok(Exit::Ok)
         }
+        Parsed::Schema(SchemaOf::Trend) => {
+            write_stdout(&report::trend::schema_text())?;
+            Ok(Exit::Ok)
+        }
+        Parsed::Trend(config, days) => run_trend(&config, days),
         Parsed::Schema(SchemaOf::History) => {
             write_stdout(&crate::report::schema::pretty(&history::listing::schema()))?;
             Ok(Exit::Ok)
@@ -167,12 +173,24 @@ fn write_stdout(s: &str) -> Result<()> {
     Ok(())
 }
 
-/// Reads every input, computes every metric and builds the report.
-pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
-    let cal = Calendar::new(config.tz);
-    let as_of = config
+/// The as-of day: `--as-of`, else yesterday in the zone in force.
+fn as_of_day(config: &AuditConfig) -> chrono::NaiveDate {
+    config
         .as_of
-        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1));
+        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1))
+}
+
+/// What reading the inputs gave.
+struct Read {
+    model: Model,
+    inputs: Vec<InputSummary>,
+    warnings: Vec<ReadWarning>,
+}
+
+/// Reads every input once, keeping the orders the windows of every day from
+/// `first_day` to the as-of day need.
+fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Read, InputError> {
+    let cal = Calendar::new(config.tz);
     let options = ReadOptions {
         values: match config.date_order {
             Some(order) => ValueParser::with_date_order(cal, order),
@@ -230,14 +248,14 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
             inputs.push(summary);
         }
     }
-    let mut earliest = metrics::earliest_purchase_day(as_of, config.handling_days);
+    let mut earliest = metrics::earliest_purchase_day(first_day, config.handling_days);
     if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
         earliest = earliest.min(first);
     }
     let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
     model.amazon = std::mem::take(&mut amazon.amazon);
     // Messages received before every window that counts them are dropped.
-    model.message_cutoff = Some(cal.start_of(earliest_received_day(as_of)));
+    model.message_cutoff = Some(cal.start_of(earliest_received_day(first_day)));
     let parallel = ingest::Parallel {
         threads: config.threads,
         min_bytes: config.parallel_min_bytes,
@@ -253,6 +271,26 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         progress.read(spec);
     }
     drop(progress);
+    Ok(Read {
+        model,
+        inputs,
+        warnings,
+    })
+}
+
+/// Reads every input, computes every metric and builds the report.
+pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
+    let cal = Calendar::new(config.tz);
+    let as_of = as_of_day(config);
+    // The HTML page draws each metric's last days as a line (SPEC §14): the
+    // orders those days' windows need are kept too.
+    let trend_from = (config.format == Format::Html && !config.no_trend)
+        .then(|| add_days(as_of, 1 - HTML_TREND_DAYS));
+    let Read {
+        model,
+        inputs,
+        warnings,
+    } = read_inputs(config, trend_from.unwrap_or(as_of))?;
     let (reconciliation, amazon_notes) =
         reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
     let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
@@ -265,7 +303,11 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         (None, Some(_)) => ctx.evaluation,
         (None, None) => Utc::now().timestamp(),
     };
-    Ok(report::build::report(report::build::Facts {
+    let trend_lines = trend_from.map(|from| {
+        let series = metrics::trend::trend(&model, cal, from, as_of, config.handling_days);
+        report::trend::lines(&series, from)
+    });
+    let mut report = report::build::report(report::build::Facts {
         as_of,
         now: ctx.now,
         cal,
@@ -281,6 +323,58 @@ pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
         notes: metrics::notes(&ctx),
         reconciliation,
         amazon_notes,
+    });
+    report.trend_lines = trend_lines.unwrap_or_default();
+    Ok(report)
+}
+
+/// Days of each metric's trend line on the HTML page.
+const HTML_TREND_DAYS: i64 = 30;
+
+/// The longest trend, in days (SPEC §10.2).
+pub const MAX_TREND_DAYS: i64 = 400;
+
+/// Reads every input once and measures every metric on every day of the trend.
+pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
+    let cal = Calendar::new(config.tz);
+    let to = as_of_day(config);
+    let from = match days {
+        TrendDays::Last(n) => add_days(to, 1 - i64::from(n)),
+        TrendDays::From(from) => {
+            if from > to {
+                anyhow::bail!(
+                    "error: --from {from} is after the as-of day {to}: a trend runs from --from up to the as-of day"
+                );
+            }
+            if (to - from).num_days() >= MAX_TREND_DAYS {
+                anyhow::bail!(
+                    "error: --from {from} is more than {MAX_TREND_DAYS} days before the as-of day {to}"
+                );
+            }
+            from
+        }
+    };
+    let Read {
+        model,
+        inputs,
+        warnings,
+    } = read_inputs(config, from)?;
+    let series = metrics::trend::trend(&model, cal, from, to, config.handling_days);
+    let coverage = coverage(&inputs, cal);
+    Ok(report::trend::build(report::trend::TrendFacts {
+        cal,
+        from,
+        to,
+        timezone: cal.tz().name().to_string(),
+        marketplace: config.marketplace.code().to_string(),
+        warn_at: config.warn_at,
+        inputs,
+        warnings: warnings
+            .iter()
+            .map(|w| sanitize(&report::words::read_warning(w)))
+            .collect(),
+        series,
+        coverage,
     }))
 }
 
@@ -294,6 +388,23 @@ fn earliest_received_day(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
         .max()
         .unwrap_or(0);
     add_days(as_of, -reach)
+}
+
+/// The first event day of the orders, shipments and messages inputs read.
+fn coverage(inputs: &[InputSummary], cal: Calendar) -> report::trend::Coverage {
+    let first = |kind: InputKind| {
+        inputs
+            .iter()
+            .filter(|i| i.kind == kind)
+            .filter_map(|i| i.events.first)
+            .min()
+            .map(|t| cal.day_of(t))
+    };
+    report::trend::Coverage {
+        orders: first(InputKind::Orders),
+        shipments: first(InputKind::Shipments),
+        messages: first(InputKind::Messages),
+    }
 }
 
 /// Inputs larger than this in total get a progress bar (on a terminal only).
@@ -451,4 +562,44 @@ fn run_audit(config: &AuditConfig) -> Result<Exit> {
         store.record(&Snapshot::of(&report, None, history::now_utc()))?;
     }
     Ok(exit)
+}
+
+fn run_trend(config: &AuditConfig, days: TrendDays) -> Result<Exit> {
+    if let Some(path) = &config.output {
+        crate::output::check(path)?;
+    }
+    if config.format == Format::Html {
+        anyhow::bail!("error: trend has no html format (use table, markdown, csv or json)");
+    }
+    let t = trend(config, days)?;
+    if !config.quiet {
+        let mut err = io::stderr().lock();
+        for w in &t.warnings {
+            let _ = writeln!(err, "warning: {w}");
+        }
+    }
+    let width = if config.output.is_none() && io::stdout().is_terminal() {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    };
+    let text = match config.format {
+        Format::Json => report::trend::json(&t),
+        Format::Csv => report::trend::csv(&t),
+        Format::Markdown => report::trend::markdown(&t),
+        Format::Table | Format::Html => report::trend::table(&t, width),
+    };
+    match &config.output {
+        Some(path) => crate::output::write_file(path, text.as_bytes())?,
+        None => write_stdout(&text)?,
+    }
+    Ok(if config.check {
+        match report::trend::last_status(&t) {
+            Status::Good | Status::NoData => Exit::Ok,
+            Status::Warning => Exit::Warning,
+            Status::Bad => Exit::Bad,
+        }
+    } else {
+        Exit::Ok
+    })
 }

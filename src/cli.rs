@@ -45,6 +45,9 @@ pub enum Command {
     /// Audit report files or directories and print each metric against Amazon's target.
     #[command(after_help = AUDIT_EXAMPLES)]
     Audit(Box<AuditArgs>),
+    /// Every metric on every day up to the as-of day, as `audit --as-of DAY` gives it, reading the inputs once.
+    #[command(after_help = TREND_EXAMPLES)]
+    Trend(Box<TrendArgs>),
     /// Explain how a metric is computed and what improves it.
     #[command(
         after_help = "Examples:\n  sellerhealth explain\n  sellerhealth explain order_defect_rate\n  sellerhealth explain lsr"
@@ -65,12 +68,12 @@ pub enum Command {
         #[arg(value_parser = ["orders", "shipments", "feedback", "claims", "returns", "messages"])]
         kind: Option<String>,
     },
-    /// Print the JSON Schema of `audit --format json` (or of `history --format json`).
+    /// Print the JSON Schema of `audit --format json` (or of `history` or `trend --format json`).
     #[command(
         after_help = "Example:\n  sellerhealth schema > sellerhealth-report.schema.json\n  sellerhealth audit --json reports/ | check-jsonschema --schemafile sellerhealth-report.schema.json -\n  sellerhealth schema history"
     )]
     Schema {
-        /// Which output: `audit` (the report) or `history` (the list of snapshots).
+        /// Which output: `audit` (the report), `history` (the list of snapshots) or `trend`.
         #[arg(value_enum, default_value = "audit", value_name = "OUTPUT")]
         of: SchemaOf,
     },
@@ -82,6 +85,32 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+const TREND_EXAMPLES: &str = "\
+Examples:
+  sellerhealth trend reports/
+  sellerhealth trend --days 90 --as-of 2026-11-20 reports/
+  sellerhealth trend --from 2026-10-01 --format csv reports/ > trend.csv";
+
+/// `trend`: the input options of `audit`, and which days.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub audit: AuditArgs,
+    /// Days up to the as-of day, 1–400 [default: 30].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=400), conflicts_with = "from")]
+    pub days: Option<u32>,
+    /// The first day of the trend, YYYY-MM-DD (at most 400 days before the as-of day).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub from: Option<NaiveDate>,
+}
+
+/// Which days a trend covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendDays {
+    Last(u32),
+    From(NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +127,7 @@ pub enum Format {
 pub enum SchemaOf {
     Audit,
     History,
+    Trend,
 }
 
 /// The formats of `sellerhealth history`.
@@ -248,6 +278,9 @@ pub struct AuditArgs {
     /// Print only the headline, the ACT NOW counts and the metric table.
     #[arg(long)]
     pub brief: bool,
+    /// In html output, leave out each metric's 30-day trend line.
+    #[arg(long)]
+    pub no_trend: bool,
     /// Exit 0 when healthy, 1 on a warning, 2 when a metric breaches Amazon's target, 3 when health cannot be told (no data, stale data, nothing recognised).
     #[arg(long)]
     pub check: bool,
@@ -411,6 +444,8 @@ pub struct AuditConfig {
     pub details: bool,
     pub all_tips: bool,
     pub brief: bool,
+    /// `--no-trend`: no trend lines on the HTML page.
+    pub no_trend: bool,
     pub check: bool,
     /// `--by`: what each metric's defects are broken down by (SPEC §13).
     pub by: Dimensions,
@@ -434,6 +469,7 @@ pub struct AuditConfig {
 /// The parsed command.
 pub enum Parsed {
     Audit(Box<AuditConfig>),
+    Trend(Box<AuditConfig>, TrendDays),
     Explain(Option<String>),
     History(HistoryConfig),
     /// `columns [KIND]`: every kind, or one.
@@ -458,68 +494,24 @@ where
                     "missing audit arguments",
                 )
             })?;
-            let inputs = ordered_inputs(sub, &a);
-            if inputs.iter().filter(|(p, _)| p.as_os_str() == "-").count() > 1 {
-                // Standard input can be read only once (SPEC §15).
-                return Err(audit_usage_error(
-                    clap::error::ErrorKind::ArgumentConflict,
-                    "standard input (-) is named more than once; it can be read only once",
-                ));
-            }
-            if inputs.is_empty() {
-                return Err(audit_usage_error(
-                    clap::error::ErrorKind::MissingRequiredArgument,
-                    "no report given: name files or directories (or use --orders FILE …)",
-                ));
-            }
-            // `-o -` is standard output (SPEC §9.4).
-            let output = a.output.filter(|p| p.as_os_str() != "-");
-            let format = match (a.json, a.format, &output) {
-                (true, _, _) => Format::Json,
-                (false, Some(format), _) => format,
-                (false, None, Some(path)) => format_for_path(path),
-                (false, None, None) => Format::Table,
+            Parsed::Audit(Box::new(audit_config(sub, *a, "audit")?))
+        }
+        Command::Trend(t) => {
+            let sub = matches.subcommand_matches("trend").ok_or_else(|| {
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingSubcommand,
+                    "missing trend arguments",
+                )
+            })?;
+            let t = *t;
+            let days = match (t.from, t.days) {
+                (Some(from), _) => TrendDays::From(from),
+                (None, days) => TrendDays::Last(days.unwrap_or(30)),
             };
-            let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
-            Parsed::Audit(Box::new(AuditConfig {
-                inputs,
-                as_of: a.as_of,
-                now: a.now.map(|n| match n {
-                    NowArg::Instant(t) => t,
-                    NowArg::Local(naive) => Calendar::new(tz).local(naive),
-                }),
-                max_age: a.max_age.0,
-                marketplace: a.marketplace,
-                tz,
-                handling_days: a.handling_days,
-                mapping: a.map,
-                date_order: a.date_order,
-                format,
-                details: a.details,
-                all_tips: a.all_tips,
-                brief: a.brief,
-                check: a.check,
-                by: a.by.iter().copied().collect(),
-                require: a.require.map(|r| r.0).unwrap_or_default(),
-                warn_at: a.warn_at,
-                strict: a.strict,
-                encoding: a.encoding,
-                color: a.color,
-                output,
-                quiet: a.quiet,
-                history: history_path(a.history),
-                threads: if a.sequential {
-                    1
-                } else {
-                    a.threads.map_or_else(
-                        || std::thread::available_parallelism().map_or(1, usize::from),
-                        usize::from,
-                    )
-                },
-                parallel_min_bytes: a
-                    .parallel_min_bytes
-                    .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
-            }))
+            let mut config = audit_config(sub, t.audit, "trend")?;
+            // A trend records nothing: the history holds audits.
+            config.history = None;
+            Parsed::Trend(Box::new(config), days)
         }
         Command::Explain { metric } => Parsed::Explain(metric),
         Command::History(h) => Parsed::History(HistoryConfig {
@@ -546,11 +538,80 @@ where
     })
 }
 
-/// A usage error of `audit`, printed with its usage line (exit 3).
-fn audit_usage_error(kind: clap::error::ErrorKind, message: &str) -> clap::Error {
+/// The input options of `audit` (and `trend`), resolved.
+fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditConfig, clap::Error> {
+    let inputs = ordered_inputs(sub, &a);
+    if inputs.iter().filter(|(p, _)| p.as_os_str() == "-").count() > 1 {
+        // Standard input can be read only once (SPEC §15).
+        return Err(usage_error(
+            command,
+            clap::error::ErrorKind::ArgumentConflict,
+            "standard input (-) is named more than once; it can be read only once",
+        ));
+    }
+    if inputs.is_empty() {
+        return Err(usage_error(
+            command,
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "no report given: name files or directories (or use --orders FILE …)",
+        ));
+    }
+    // `-o -` is standard output (SPEC §9.4).
+    let output = a.output.filter(|p| p.as_os_str() != "-");
+    let format = match (a.json, a.format, &output) {
+        (true, _, _) => Format::Json,
+        (false, Some(format), _) => format,
+        (false, None, Some(path)) => format_for_path(path),
+        (false, None, None) => Format::Table,
+    };
+    let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
+    Ok(AuditConfig {
+        inputs,
+        as_of: a.as_of,
+        now: a.now.map(|n| match n {
+            NowArg::Instant(t) => t,
+            NowArg::Local(naive) => Calendar::new(tz).local(naive),
+        }),
+        max_age: a.max_age.0,
+        marketplace: a.marketplace,
+        tz,
+        handling_days: a.handling_days,
+        mapping: a.map,
+        date_order: a.date_order,
+        format,
+        details: a.details,
+        all_tips: a.all_tips,
+        brief: a.brief,
+        no_trend: a.no_trend,
+        check: a.check,
+        by: a.by.iter().copied().collect(),
+        require: a.require.map(|r| r.0).unwrap_or_default(),
+        warn_at: a.warn_at,
+        strict: a.strict,
+        encoding: a.encoding,
+        color: a.color,
+        output,
+        quiet: a.quiet,
+        history: history_path(a.history),
+        threads: if a.sequential {
+            1
+        } else {
+            a.threads.map_or_else(
+                || std::thread::available_parallelism().map_or(1, usize::from),
+                usize::from,
+            )
+        },
+        parallel_min_bytes: a
+            .parallel_min_bytes
+            .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
+    })
+}
+
+/// A usage error of `command`, printed with its usage line (exit 3).
+fn usage_error(command: &str, kind: clap::error::ErrorKind, message: &str) -> clap::Error {
     let mut cmd = Cli::command();
     clap::Error::raw(kind, format!("{message}\n")).with_cmd(
-        &cmd.find_subcommand_mut("audit")
+        &cmd.find_subcommand_mut(command)
             .cloned()
             .unwrap_or_default(),
     )

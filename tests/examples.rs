@@ -13,7 +13,7 @@ fn shared_example_matches_its_expected_metrics() {
     let run = audit_json("2026-11-20", &[&dir.join("reports")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report = run.json();
-    assert_matches_expected(&report, &expected);
+    assert_matches_expected(&report, &as_known_at_e(expected));
     assert_eq!(
         inputs(&report),
         vec![
@@ -28,6 +28,44 @@ fn shared_example_matches_its_expected_metrics() {
             ("ship-confirm-2.txt".into(), "shipments".into(), 156, 0),
         ]
     );
+}
+
+/// `expected.json` (a copy of shared/examples, computed for SPEC §4 alone)
+/// counts four replies sent after E = 2026-11-21T08:00Z: M000037, M000065,
+/// M000089 (answered within 24 hours, on 11-21 and 11-22 UTC) and M000101
+/// (answered 53 hours after it arrived). SPEC §10.1 says a response at or
+/// after E is no response as of A: all four were received less than 24
+/// hours before E, so as of 2026-11-20 they are pending — out of every
+/// response-time window and listed among the messages to answer now.
+/// This is the only place where the example runs past its as-of day.
+fn as_known_at_e(mut expected: serde_json::Value) -> serde_json::Value {
+    let answered_after_e = ["M000037", "M000065", "M000089", "M000101"];
+    for m in expected["metrics"].as_array_mut().unwrap() {
+        if m["metric"] != "response_time" {
+            continue;
+        }
+        let (defects, total, status, average) = match m["window"]["days"].as_u64().unwrap() {
+            7 => (0, 7, "good", 8.0261),
+            30 => (3, 20, "bad", 11.3862),
+            _ => (12, 88, "bad", 15.4174),
+        };
+        m["defects"] = defects.into();
+        m["total"] = total.into();
+        m["status"] = status.into();
+        m["average_response_hours"] = average.into();
+        m["items"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|id| !answered_after_e.contains(&id.as_str().unwrap()));
+        if let Some(recover) = m.get_mut("clean_items_to_recover") {
+            // (total − defects) / total ≥ 90% again after this many clean messages.
+            *recover = (10 * defects - total).into();
+        }
+    }
+    let pending = expected["pending_messages"].as_array_mut().unwrap();
+    pending.extend(answered_after_e.iter().map(|&id| id.into()));
+    pending.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    expected
 }
 
 #[test]

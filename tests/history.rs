@@ -109,21 +109,25 @@ fn since_lists_exactly_the_rows_whose_status_or_defects_changed() {
             )
         })
         .collect();
-    // Unchanged: the order defect rate (5 defects, bad; 0, good), the cancel
-    // rate (1, bad) and the 90-day response time (4, bad).
+    // Unchanged: the order defect rate (5 defects, bad; 0, good). As of
+    // 2026-11-13 the cancellation of 111-5849498-7643600 and the late reply
+    // M0018 had not happened yet (SPEC §10.1): the cancel rate and the 90-day
+    // response time change too.
     assert_eq!(
         changed,
         [
             ("late_shipment_rate", 10),
             ("late_shipment_rate", 30),
+            ("pre_fulfillment_cancel_rate", 7),
             ("valid_tracking_rate", 30),
             ("on_time_delivery_rate", 14),
             ("expired_orders", 30),
             ("response_time", 7),
             ("response_time", 30),
+            ("response_time", 90),
         ]
     );
-    let otdr = &since["changes"][3];
+    let otdr = &since["changes"][4];
     assert_eq!(otdr["channel"], "mfn");
     assert_eq!(
         otdr["before"],
@@ -161,7 +165,7 @@ fn since_lists_exactly_the_rows_whose_status_or_defects_changed() {
     );
     assert!(md
         .stdout
-        .contains("- Response time (24 h), 7 days: 33.33% → 90.00%, now warning\n"));
+        .contains("- Response time (24 h), 7 days: 50.00% → 90.00%, now warning\n"));
 
     // Only earlier days count: 2026-11-13 recorded again has none.
     assert_eq!(record_json(&db, "2026-11-13")["since"], Value::Null);

@@ -84,6 +84,7 @@ const ELEMENTS: &[&str] = &[
     "svg",
     "rect",
     "line",
+    "polyline",
 ];
 
 const ATTRIBUTES: &[&str] = &[
@@ -102,6 +103,7 @@ const ATTRIBUTES: &[&str] = &[
     "data-label",
     "role",
     "viewBox",
+    "points",
     "preserveAspectRatio",
     "x",
     "y",
@@ -337,6 +339,7 @@ fn the_page_is_accessible_in_structure() {
     assert_eq!(
         charts,
         p.matches("<svg class=\"bullet\" role=\"img\"").count()
+            + p.matches("<svg role=\"img\"").count()
     );
     assert_eq!(charts, p.matches("<title>").count() - 1);
     assert_eq!(charts, p.matches("<figcaption>").count());
@@ -572,4 +575,28 @@ fn breakdown_pages_are_self_contained_and_escape_hostile_keys() {
     assert_self_contained(&p, &tags);
     assert!(p.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!p.contains("<script") && !p.contains("<img"));
+}
+
+#[test]
+fn each_metric_row_has_a_30_day_trend_line_unless_no_trend() {
+    let example = fixtures().join("example-us").join("reports");
+    let p = page(&[&example], &[]);
+    scan(&p);
+    // One line per metric row with data on some day (the 11 rows of the report).
+    assert_eq!(p.matches("<figure class=\"trend\">").count(), 11, "{p}");
+    assert!(p.contains("30-day trend from 2026-10-22:"));
+    // The response time (7 days) was good on the as-of day: the line ends at 100.00%.
+    assert!(p.contains("100.00% on the as-of day"));
+    let without = page(&[&example], &["--no-trend"]);
+    assert_eq!(without.matches("<figure class=\"trend\">").count(), 0);
+    // The JSON report is not changed by the page's trend lines.
+    let a = run([
+        "audit",
+        "--json",
+        "-q",
+        "--as-of",
+        AS_OF,
+        example.to_str().unwrap(),
+    ]);
+    assert!(!a.stdout.contains("trend_lines"));
 }

@@ -559,7 +559,7 @@ mod differential {
     /// id only, messages received before it dropped.
     const CUTOFF: i64 = 1_790_812_800;
 
-    const HEADERS: [&str; 8] = [
+    const HEADERS: [&str; 9] = [
         "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tlatest-ship-date\tis-buyer-requested-cancellation\tcancelled-by",
         // `Bought On` is read as purchase-date (`--map`); the dimension
         // columns are read for `--by`.
@@ -571,6 +571,8 @@ mod differential {
         "order-id\tclaim-type\tclaim-status\tclaim-date\treason\tnote\tnote-2\tnote-3",
         "amazon-order-id,purchase-date,order-status,fulfillment-channel,latest-ship-date",
         "message-id\torder-id\treceived-at\tresponded-at",
+        // Returns: an A-to-z claim dated by its return request.
+        "order-id\treturn-request-date\ta-to-z-claim\treason",
     ];
 
     /// Order ids that are one order to the parser in several spellings.
@@ -709,25 +711,49 @@ mod differential {
             .map(|(k, s)| format!("{:?} {s:?}", name(*k)))
             .collect();
         dropped.sort();
+        // Each package's sorted row instants with their delivered-at and the
+        // carriers first known at each instant: the as-of view (SPEC §10.1).
         let mut shipments: Vec<String> = m
             .shipments
             .iter()
             .map(|(k, s)| {
+                let packages: Vec<String> = s
+                    .packages
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{:?} carrier {:?} confirmed {} delivered {:?} rows {:?} carriers {:?}",
+                            p.tracking, p.carrier, p.confirmed, p.delivered, p.rows, p.carriers
+                        )
+                    })
+                    .collect();
                 format!(
-                    "{:?} {:?} {:?} {:?} {:?}",
+                    "{:?} confirmed {} first {} deliver-by {:?} {:?} {packages:#?}",
                     name(*k),
                     s.confirmed,
+                    s.first,
                     s.deliver_by,
                     s.channel,
-                    s.packages
                 )
             })
             .collect();
         shipments.sort();
+        // Since when each kind of defect is known: feedback, claim and
+        // return-request dates (undated rows flagged).
         let mut complaints: Vec<String> = m
             .complaints
             .iter()
-            .map(|(k, c)| format!("{:?} {c:?}", name(*k)))
+            .map(|(k, c)| {
+                format!(
+                    "{:?} rows {} rated-1 {:?} rated-2 {:?} a-to-z {:?} chargeback {:?}",
+                    name(*k),
+                    c.rows,
+                    c.rated_1,
+                    c.rated_2,
+                    c.a_to_z,
+                    c.chargeback
+                )
+            })
             .collect();
         complaints.sort();
         let mut open_claims: Vec<String> = m
@@ -814,6 +840,81 @@ mod differential {
         let one = read(&paths, Parallel::NONE, false);
         assert!(one.contains("AToZ Some("), "{one}");
         assert!(one.contains("SKU-1"), "{one}");
+        for threads in [1, 2, 3, 5] {
+            let many = read(
+                &paths,
+                Parallel {
+                    threads,
+                    min_bytes: 0,
+                },
+                false,
+            );
+            assert_eq!(many, one, "{threads} threads");
+        }
+    }
+
+    /// What the as-of view needs (SPEC §10.1) goes through the pieces as
+    /// through one pass: each complaint's earliest feedback, claim and
+    /// return-request date (undated rows flagged), and each package's rows
+    /// (instant, delivered-at) and first-known carriers, rows out of order.
+    #[test]
+    fn dates_of_complaints_and_shipment_rows_read_alike_in_pieces() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut shipments = format!("{}\n", HEADERS[2]);
+        let mut feedback = format!("{}\n", HEADERS[3]);
+        let mut claims = format!("{}\n", HEADERS[4]);
+        let mut returns = format!("{}\n", HEADERS[8]);
+        for i in 0..400usize {
+            let id = format!("111-0000000-{:07}", i % 37);
+            let day = 1 + (i * 7) % 28;
+            let carrier = ["", "UPS", "USPS", "", "DHL"][i % 5];
+            let tracking = ["1Z1", "TBA2", ""][i % 3];
+            let delivered = if i % 4 == 0 {
+                String::new()
+            } else {
+                format!("2026-11-{:02}T18:00:00Z", 1 + (i * 11) % 28)
+            };
+            shipments.push_str(&format!(
+                "{id}\t2026-11-{day:02}T{:02}:00:00Z\t{carrier}\t{tracking}\t{delivered}\tMFN\n",
+                i % 24
+            ));
+            let rating = [1, 2, 5, 1, 2, 4][i % 6];
+            let removed = if i % 9 == 0 { "removed" } else { "" };
+            feedback.push_str(&format!(
+                "2026-11-{day:02}\t{rating}\tbad\t{removed}\t{id}\t\n"
+            ));
+            let (kind, status) = [
+                ("a-to-z", "granted"),
+                ("chargeback", ""),
+                ("a-to-z", "denied"),
+            ][i % 3];
+            let claim_date = if i % 5 == 0 {
+                String::new()
+            } else {
+                format!("2026-11-{day:02}")
+            };
+            claims.push_str(&format!("{id}\t{kind}\t{claim_date}\t{status}\tnone\n"));
+            let returned = ["", "yesterday", "2026-11-03", "2026-11-20", "2026-10-30"][i % 5];
+            let claim = ["Y", "N"][i % 2];
+            returns.push_str(&format!("{id}\t{returned}\t{claim}\tdamaged\n"));
+        }
+        let mut paths = Vec::new();
+        for (name, text) in [
+            ("shipments.txt", shipments),
+            ("feedback.txt", feedback),
+            ("claims.txt", claims),
+            ("returns.txt", returns),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let one = read(&paths, Parallel::NONE, false);
+        // Dated and undated complaints, rows and carriers known over time.
+        let undated = format!("Since({})", i64::MIN);
+        assert!(one.matches("Since(179").count() > 30, "{one}");
+        assert!(one.contains(&undated), "{one}");
+        assert!(one.contains("carriers [(") && one.contains("), ("), "{one}");
         for threads in [1, 2, 3, 5] {
             let many = read(
                 &paths,

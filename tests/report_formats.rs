@@ -159,7 +159,7 @@ fn table_tells_where_the_seller_stands_and_what_to_do() {
     assert!(t.contains("M000060: answer by 2026-11-21 02:58"));
     // Headroom in words, small samples noted.
     assert!(t.contains("154 more defect-free orders would bring it back under 1%."));
-    assert!(t.contains("1 more late reply would drop it below the 90% target."));
+    assert!(t.contains("10 more replies within 24 hours would bring it back up to 90%."));
     assert!(t.contains("one defect moves this rate by more than 1 percentage point"));
     // Good metrics get no tips; each tip is written out once.
     assert!(!t.contains("Valid tracking rate: good"));

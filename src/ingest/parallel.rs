@@ -27,7 +27,7 @@ use super::tally::Tally;
 use super::{read_rows, Found, ReadError};
 use crate::calendar::Instant;
 use crate::model::{
-    ClaimType, Dimension, Message, Model, Order, OrderFact, OrderName, OrderRow, ShipmentRow,
+    ClaimType, Dimension, Message, Model, Order, OrderFact, OrderName, OrderRow, ShipmentRow, Since,
 };
 
 /// Files smaller than this are read on one core by default.
@@ -310,12 +310,19 @@ impl Sink for Facts {
         self.push(OrderFact::Shipment(OrderName::of(id), Box::new(row)));
     }
 
-    fn feedback(&mut self, id: &str, rating: u8, removed: bool) {
-        self.push(OrderFact::Feedback(OrderName::of(id), rating, removed));
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
+        let since = Since::of(date);
+        self.push(OrderFact::Feedback(
+            OrderName::of(id),
+            rating,
+            removed,
+            since,
+        ));
     }
 
-    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
-        self.push(OrderFact::Claim(OrderName::of(id), kind, counts));
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
+        let since = Since::of(date);
+        self.push(OrderFact::Claim(OrderName::of(id), kind, counts, since));
     }
 
     fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {

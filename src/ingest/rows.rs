@@ -21,8 +21,10 @@ pub trait Sink {
     /// (kept only when the order is).
     fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]);
     fn shipment(&mut self, id: &str, row: ShipmentRow);
-    fn feedback(&mut self, id: &str, rating: u8, removed: bool);
-    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool);
+    /// A feedback row, with its date (SPEC §10.1).
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>);
+    /// A claim that counts or not, with its date if any (SPEC §10.1).
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>);
     /// A claim not decided yet (pending, open, empty), to answer.
     fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>);
     fn message(&mut self, message: Message);
@@ -42,12 +44,12 @@ impl Sink for Model {
         self.add_shipment(id, row);
     }
 
-    fn feedback(&mut self, id: &str, rating: u8, removed: bool) {
-        self.add_feedback(id, rating, removed);
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
+        self.add_feedback(id, rating, removed, date);
     }
 
-    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
-        self.add_claim(id, kind, counts);
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
+        self.add_claim(id, kind, counts, date);
     }
 
     fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
@@ -297,7 +299,7 @@ impl RowParser<'_> {
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
         events.see(date);
-        model.feedback(id, rating, removed);
+        model.feedback(id, rating, removed, Some(date));
         Ok(())
     }
 
@@ -353,7 +355,7 @@ impl RowParser<'_> {
                 .to_lowercase()
                 .contains("fraud");
         events.see_opt(date);
-        model.claim(id, kind, !voided && !fraud);
+        model.claim(id, kind, !voided && !fraud, date);
         if open {
             model.open_claim(id, kind, date);
         }
@@ -370,15 +372,18 @@ impl RowParser<'_> {
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
-        if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.claim(id, ClaimType::AToZ, true);
-        }
-        // Read for freshness only: a return date no metric needs never
-        // costs the row when it cannot be read.
+        // A date that cannot be read never costs the row: the claim is then
+        // undated and counts on every day (SPEC §10.1).
         let returned = self.get(row, Field::ReturnDate);
-        if !returned.is_empty() {
-            events.see_opt(self.values.instant(returned, Role::Event));
+        let date = if returned.is_empty() {
+            None
+        } else {
+            self.values.instant(returned, Role::Event)
+        };
+        if self.boolean(row, Field::AToZClaim)? == Some(true) {
+            model.claim(id, ClaimType::AToZ, true, date);
         }
+        events.see_opt(date);
         Ok(())
     }
 

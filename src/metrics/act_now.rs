@@ -35,7 +35,10 @@ pub fn open_orders(ctx: &Context<'_>) -> Vec<OpenOrder> {
         .orders
         .iter()
         .filter(|(key, o)| {
-            o.is_seller_fulfilled() && !o.is_cancelled() && !ctx.ship_confirmed(**key, o)
+            o.is_seller_fulfilled()
+                && ctx.exists(o)
+                && !ctx.cancelled(o)
+                && !ctx.ship_confirmed(**key, o)
         })
         .filter_map(|(key, o)| {
             let ship_by = ctx.ship_by(o)?;
@@ -77,7 +80,8 @@ pub fn pending_messages(ctx: &Context<'_>) -> Vec<PendingMessage> {
             !m.no_response_needed
                 && m.received <= ctx.now
                 && ctx.now - m.received <= limit
-                && m.responded.is_none()
+                // A reply after now is not known yet (SPEC §10.1).
+                && m.responded.is_none_or(|r| r >= ctx.now)
         })
         .map(|m| PendingMessage {
             message_id: m.id.to_string(),

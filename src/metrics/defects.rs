@@ -1,40 +1,80 @@
 //! Order defect rate: negative feedback, A-to-z claims, chargebacks (SPEC §4).
 
+use chrono::NaiveDate;
+
 use super::{Components, Context, Item, Measured, Note, Why};
-use crate::model::Channel;
+use crate::calendar::Instant;
+use crate::model::{Channel, Order, OrderKey};
 use crate::policy::{MetricId, Scope};
+
+/// The channel an order's defects count in.
+pub fn channel_of(scope: Scope) -> Channel {
+    if scope == Scope::Afn {
+        Channel::Afn
+    } else {
+        Channel::Mfn
+    }
+}
+
+/// One order of `channel` as of the context's day: its purchase day and,
+/// when defective, why.
+pub fn item(
+    ctx: &Context<'_>,
+    key: OrderKey,
+    order: &Order,
+    channel: Channel,
+    wants: impl Fn(NaiveDate) -> bool,
+) -> Option<(NaiveDate, Option<Why>)> {
+    let own = if order.is_seller_fulfilled() {
+        Channel::Mfn
+    } else {
+        Channel::Afn
+    };
+    if own != channel || !ctx.exists(order) {
+        return None;
+    }
+    let day = ctx.day(order.purchase());
+    if !wants(day) {
+        return None;
+    }
+    let why = ctx
+        .complaints(key)
+        .filter(|c| c.any())
+        .map(|c| Why::Complaints {
+            negative_feedback: c.negative_feedback,
+            a_to_z_claim: c.a_to_z,
+            chargeback: c.chargeback,
+        });
+    Some((day, why))
+}
+
+/// The instants at which [`item`] can change for this order.
+pub fn changes(ctx: &Context<'_>, key: OrderKey, order: &Order, out: &mut Vec<Instant>) {
+    ctx.changes(key, order, out);
+}
 
 pub fn order_defect_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let window = ctx.window(MetricId::OrderDefectRate, days);
     let mut m = Measured::new(MetricId::OrderDefectRate, scope, window, ctx.as_of);
     let mut components = Components::default();
-    let want = if scope == Scope::Afn {
-        Channel::Afn
-    } else {
-        Channel::Mfn
-    };
+    let channel = channel_of(scope);
     for (key, order) in &ctx.model.orders {
-        let channel = if order.is_seller_fulfilled() {
-            Channel::Mfn
-        } else {
-            Channel::Afn
-        };
-        let day = ctx.day(order.purchase());
-        if channel != want || !m.wants(day) {
+        let Some((day, why)) = item(ctx, *key, order, channel, |d| m.wants(d)) else {
             continue;
+        };
+        if let (
+            true,
+            Some(Why::Complaints {
+                negative_feedback,
+                a_to_z_claim,
+                chargeback,
+            }),
+        ) = (window.contains(day), &why)
+        {
+            components.negative_feedback += u64::from(negative_feedback.is_some());
+            components.a_to_z_claims += u64::from(*a_to_z_claim);
+            components.chargebacks += u64::from(*chargeback);
         }
-        let in_window = window.contains(day);
-        let why = ctx.model.complaints.get(key).and_then(|c| {
-            let counted = u64::from(in_window);
-            components.negative_feedback += counted * u64::from(c.negative_feedback);
-            components.a_to_z_claims += counted * u64::from(c.a_to_z);
-            components.chargebacks += counted * u64::from(c.chargeback);
-            (c.negative_feedback || c.a_to_z || c.chargeback).then_some(Why::Complaints {
-                negative_feedback: c.negative_feedback.then_some(c.worst_rating),
-                a_to_z_claim: c.a_to_z,
-                chargeback: c.chargeback,
-            })
-        });
         m.count(ctx, day, Item::Order(*key), why);
     }
     m.components = Some(components);

@@ -1,7 +1,64 @@
 //! On-time delivery rate (SPEC §4).
 
+use chrono::NaiveDate;
+
 use super::{tracking, Context, Item, Measured, Why};
+use crate::calendar::Instant;
+use crate::model::{Order, OrderKey};
 use crate::policy::{MetricId, Scope};
+
+/// One order as of the context's day: its deliver-by day and, when not
+/// delivered on time, why. `None` when the rule leaves it out (cancelled,
+/// no package with valid tracking known at E, no deliver-by).
+pub fn item(
+    ctx: &Context<'_>,
+    key: OrderKey,
+    order: &Order,
+    wants: impl Fn(NaiveDate) -> bool,
+) -> Option<(NaiveDate, Option<Why>)> {
+    if !ctx.model.has_delivery_column
+        || !order.is_seller_fulfilled()
+        || !ctx.exists(order)
+        || ctx.cancelled(order)
+    {
+        return None;
+    }
+    let shipments = ctx.model.shipments.get(&key)?;
+    let deliver_by = order.deliver_by().or(shipments.deliver_by)?;
+    let day = ctx.day(deliver_by);
+    if !wants(day) {
+        return None;
+    }
+    let deadline = ctx.cal.end_of(day);
+    let mut tracked = ctx
+        .packages(key)
+        .filter(|p| tracking::invalid_reason_of(p.carrier, p.tracking).is_none())
+        .peekable();
+    tracked.peek()?;
+    let mut why = None;
+    for p in tracked {
+        match p.delivered {
+            Some(t) if t <= deadline => {}
+            Some(t) => {
+                why = Some(Why::DeliveredLate {
+                    delivered: t,
+                    promised_by: day,
+                });
+                break;
+            }
+            None => {
+                why = Some(Why::NoDeliveryScan { promised_by: day });
+                break;
+            }
+        }
+    }
+    Some((day, why))
+}
+
+/// The instants at which [`item`] can change for this order.
+pub fn changes(ctx: &Context<'_>, key: OrderKey, order: &Order, out: &mut Vec<Instant>) {
+    ctx.changes(key, order, out);
+}
 
 pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let window = ctx.window(MetricId::OnTimeDeliveryRate, days);
@@ -11,46 +68,9 @@ pub fn on_time_delivery_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Meas
         return m;
     }
     for (key, order) in &ctx.model.orders {
-        if !order.is_seller_fulfilled() || order.is_cancelled() {
-            continue;
+        if let Some((day, why)) = item(ctx, *key, order, |d| m.wants(d)) {
+            m.count(ctx, day, Item::Order(*key), why);
         }
-        let Some(shipments) = ctx.model.shipments.get(key) else {
-            continue;
-        };
-        let Some(deliver_by) = order.deliver_by().or(shipments.deliver_by) else {
-            continue;
-        };
-        let day = ctx.day(deliver_by);
-        if !m.wants(day) {
-            continue;
-        }
-        let deadline = ctx.cal.end_of(day);
-        let mut tracked = shipments
-            .packages
-            .iter()
-            .filter(|p| tracking::is_valid(p))
-            .peekable();
-        if tracked.peek().is_none() {
-            continue;
-        }
-        let mut why = None;
-        for p in tracked {
-            match p.delivered {
-                Some(t) if t <= deadline => {}
-                Some(t) => {
-                    why = Some(Why::DeliveredLate {
-                        delivered: t,
-                        promised_by: day,
-                    });
-                    break;
-                }
-                None => {
-                    why = Some(Why::NoDeliveryScan { promised_by: day });
-                    break;
-                }
-            }
-        }
-        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }

@@ -2,6 +2,7 @@
 //! day, the calendar and the policy. One file per metric family.
 
 pub mod act_now;
+pub mod asof;
 pub mod breakdown;
 pub mod cancellation;
 pub mod defect;
@@ -13,6 +14,7 @@ pub mod response;
 pub mod shipping;
 pub mod status;
 pub mod tracking;
+pub mod trend;
 
 #[cfg(test)]
 mod properties;
@@ -20,6 +22,8 @@ mod properties;
 pub mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;
 
 use chrono::NaiveDate;
 
@@ -119,12 +123,6 @@ impl<'a> Context<'a> {
     /// The order id as text.
     pub fn id(&self, key: OrderKey) -> String {
         self.model.ids.name(key).into_owned()
-    }
-
-    /// Whether the order has a shipment row or a `Shipped…` status.
-    pub fn ship_confirmed(&self, key: OrderKey, order: &Order) -> bool {
-        self.model.shipments.contains_key(&key)
-            || order.status() == crate::model::StatusClass::Shipped
     }
 }
 

@@ -1,33 +1,56 @@
 //! Late shipment rate (SPEC §4).
 
+use chrono::NaiveDate;
+
+use super::asof::Confirmation;
 use super::{Context, Item, Measured, Note, Why};
-use crate::model::StatusClass;
+use crate::calendar::Instant;
+use crate::model::{Order, OrderKey};
 use crate::policy::{MetricId, Scope};
+
+/// One order as of the context's day: its ship-by day and, when late, why;
+/// `None` when the rule leaves it out or `wants` does not want its day.
+pub fn item(
+    ctx: &Context<'_>,
+    key: OrderKey,
+    order: &Order,
+    wants: impl Fn(NaiveDate) -> bool,
+) -> Option<(NaiveDate, Option<Why>)> {
+    if !order.is_seller_fulfilled() || !ctx.exists(order) || ctx.cancelled(order) {
+        return None;
+    }
+    let ship_by = ctx.ship_by(order)?;
+    let day = ctx.day(ship_by);
+    if !wants(day) {
+        return None;
+    }
+    let why = match ctx.confirmation(key, order) {
+        Confirmation::At(confirmed) => (confirmed > ship_by).then_some(Why::ConfirmedLate {
+            confirmed,
+            due: ship_by,
+        }),
+        // Shipped without a shipment row: confirmation time unknown, left out.
+        Confirmation::Unknown => return None,
+        Confirmation::No => {
+            (ctx.evaluation > ship_by).then_some(Why::NotConfirmed { due: ship_by })
+        }
+    };
+    Some((day, why))
+}
+
+/// The instants at which [`item`] can change for this order.
+pub fn changes(ctx: &Context<'_>, key: OrderKey, order: &Order, out: &mut Vec<Instant>) {
+    ctx.changes(key, order, out);
+    out.extend(ctx.ship_by(order));
+}
 
 pub fn late_shipment_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let window = ctx.window(MetricId::LateShipmentRate, days);
     let mut m = Measured::new(MetricId::LateShipmentRate, scope, window, ctx.as_of);
     for (key, order) in &ctx.model.orders {
-        if !order.is_seller_fulfilled() || order.is_cancelled() {
-            continue;
+        if let Some((day, why)) = item(ctx, *key, order, |d| m.wants(d)) {
+            m.count(ctx, day, Item::Order(*key), why);
         }
-        let Some(ship_by) = ctx.ship_by(order) else {
-            continue;
-        };
-        let day = ctx.day(ship_by);
-        if !m.wants(day) {
-            continue;
-        }
-        let why = match ctx.model.shipments.get(key) {
-            Some(s) => (s.confirmed > ship_by).then_some(Why::ConfirmedLate {
-                confirmed: s.confirmed,
-                due: ship_by,
-            }),
-            // Shipped without a shipment row: confirmation time unknown, left out.
-            None if order.status() == StatusClass::Shipped => continue,
-            None => (ctx.evaluation > ship_by).then_some(Why::NotConfirmed { due: ship_by }),
-        };
-        m.count(ctx, day, Item::Order(*key), why);
     }
     m
 }
@@ -38,14 +61,13 @@ pub fn notes(ctx: &Context<'_>) -> Vec<Note> {
     let window = ctx.window(MetricId::LateShipmentRate, longest);
     let (mut unknown_confirmation, mut no_ship_by) = (0u64, 0u64);
     for (key, order) in &ctx.model.orders {
-        if !order.is_seller_fulfilled() || order.is_cancelled() {
+        if !order.is_seller_fulfilled() || !ctx.exists(order) || ctx.cancelled(order) {
             continue;
         }
         match ctx.ship_by(order) {
             Some(ship_by) => {
                 if window.contains(ctx.day(ship_by))
-                    && order.status() == StatusClass::Shipped
-                    && !ctx.model.shipments.contains_key(key)
+                    && ctx.confirmation(*key, order) == Confirmation::Unknown
                 {
                     unknown_confirmation += 1;
                 }

@@ -623,20 +623,22 @@ fn expired_order_cases() {
         ]
     );
     // (c) at the deadline itself: E equal to the auto-cancel end is not after it.
+    // As of 11-11 the cancellations of 2 and 4 (updated 11-12) are not known
+    // yet (SPEC §10.1): both are open orders past their auto-cancel instant.
     let exp = get(&measure(&[&text], "2026-11-11"), M::ExpiredOrders, 30);
     assert_eq!(
         ids(&exp),
         vec![
             "111-0000000-0000001",
             "111-0000000-0000002",
+            "111-0000000-0000004",
             "111-0000000-0000005"
         ]
     );
+    // As of 11-10 the cancellation of 2 (updated 11-12) has not happened yet
+    // (SPEC §10.1), and its auto-cancel instant is still ahead.
     let exp = get(&measure(&[&text], "2026-11-10"), M::ExpiredOrders, 30);
-    assert_eq!(
-        ids(&exp),
-        vec!["111-0000000-0000001", "111-0000000-0000002"]
-    );
+    assert_eq!(ids(&exp), vec!["111-0000000-0000001"]);
 }
 
 #[test]
@@ -807,6 +809,93 @@ fn unknown_orders_are_ignored_by_order_metrics() {
         60,
     );
     assert_eq!((odr.defects, odr.total), (0, 1));
+}
+
+/// SPEC §10.1: an audit as of A uses only what had happened by E. Each of
+/// these counted before the look back was true.
+#[test]
+fn as_of_a_past_day_ignores_what_came_after_it() {
+    let text = orders(&[
+        // Negative feedback and an A-to-z claim dated after A.
+        mfn("111-0000000-0000001", "2026-10-01T10:00:00-07:00"),
+        mfn("111-0000000-0000002", "2026-10-01T10:00:00-07:00"),
+        // Cancelled by the seller, the cancellation dated after A.
+        order(
+            "111-0000000-0000003",
+            "2026-11-18T10:00:00-08:00",
+            "Cancelled",
+            "Merchant",
+            "2026-11-19",
+            "",
+            "false",
+            "seller",
+            "2026-11-21T10:00:00-08:00",
+        ),
+        // Ship-by 11-19, confirmed on 11-22.
+        order(
+            "111-0000000-0000004",
+            "2026-11-17T10:00:00-08:00",
+            "Shipped",
+            "Merchant",
+            "2026-11-19",
+            "",
+            "",
+            "",
+            "",
+        ),
+        // Placed after A.
+        mfn("111-0000000-0000005", "2026-11-21T00:00:00-08:00"),
+    ]);
+    let feedback =
+        format!("{FEEDBACK}2026-11-21\t1\tbad\t\t111-0000000-0000001\tx@example.com\tfalse\n");
+    let claims = format!("{CLAIMS}111-0000000-0000002,a-to-z,2026-11-25,,\n");
+    let shipments = format!(
+        "{SHIPMENTS}111-0000000-0000004\t2026-11-22T09:00:00-08:00\tUPS\t1ZXLS2H0UDP5WCW3N8\t\n"
+    );
+    let messages = format!(
+        "{MESSAGES}M1,,2026-11-19T10:00:00-08:00,2026-11-21T09:00:00-08:00,false\nM2,,2026-11-21T01:00:00-08:00,,false\n"
+    );
+    let files = [text.as_str(), &feedback, &claims, &shipments, &messages];
+    let then = measure(&files, "2026-11-20");
+    let odr = get(&then, M::OrderDefectRate, 60);
+    assert_eq!(
+        (odr.defects, odr.total),
+        (0, 2),
+        "feedback and claim not yet dated"
+    );
+    let cr = get(&then, M::PreFulfillmentCancelRate, 7);
+    assert_eq!(
+        (cr.defects, cr.total),
+        (0, 2),
+        "not yet cancelled; 5 not yet placed"
+    );
+    let lsr = get(&then, M::LateShipmentRate, 10);
+    assert_eq!(
+        ids(&lsr),
+        vec!["111-0000000-0000003", "111-0000000-0000004"]
+    );
+    assert!(matches!(lsr.items[1].why, Why::NotConfirmed { .. }));
+    let vtr = get(&then, M::ValidTrackingRate, 30);
+    assert_eq!(vtr.total, 0, "the package was confirmed after E");
+    let rt = get(&then, M::ResponseTime, 7);
+    assert_eq!(ids(&rt), vec!["M1"], "answered after E: no answer as of A");
+
+    // Every one of them counts once its day has come.
+    let later = measure(&files, "2026-11-25");
+    let odr = get(&later, M::OrderDefectRate, 60);
+    assert_eq!((odr.defects, odr.total), (2, 2));
+    let cr = get(
+        &measure(&files, "2026-11-22"),
+        M::PreFulfillmentCancelRate,
+        7,
+    );
+    assert_eq!((cr.defects, cr.total), (1, 3));
+    let lsr = get(&later, M::LateShipmentRate, 10);
+    assert_eq!(ids(&lsr), vec!["111-0000000-0000004"], "3 is cancelled now");
+    assert!(matches!(lsr.items[0].why, Why::ConfirmedLate { .. }));
+    assert_eq!(get(&later, M::ValidTrackingRate, 30).total, 1);
+    let rt = get(&later, M::ResponseTime, 7);
+    assert_eq!(ids(&rt), vec!["M1", "M2"], "answered 47 h late; M2 never");
 }
 
 #[test]

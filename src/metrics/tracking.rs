@@ -1,47 +1,82 @@
 //! Valid tracking rate (SPEC §4).
 
+use chrono::NaiveDate;
+
 use super::{Context, Item, Measured, TrackingProblem, Why};
-use crate::model::{Channel, Package};
+use crate::calendar::Instant;
+use crate::model::{Channel, OrderKey, Package, Shipments};
 use crate::policy::{MetricId, Scope};
+
+/// Whether the packages of an order count: seller-fulfilled by its order,
+/// else by the shipment rows' own channel.
+pub fn counts(ctx: &Context<'_>, key: OrderKey, shipments: &Shipments) -> bool {
+    let channel = ctx
+        .model
+        .orders
+        .get(&key)
+        .and_then(|o| o.channel())
+        .or(shipments.channel);
+    channel != Some(Channel::Afn)
+}
+
+/// One package as of the context's day: its confirmation day and, when
+/// its tracking is not valid, why. `None` when it has no row before E.
+pub fn item(
+    ctx: &Context<'_>,
+    package: &Package,
+    wants: impl Fn(NaiveDate) -> bool,
+) -> Option<(NaiveDate, Option<Why>)> {
+    let p = ctx.package(package)?;
+    let day = ctx.day(p.confirmed);
+    if !wants(day) {
+        return None;
+    }
+    Some((
+        day,
+        invalid_reason_of(p.carrier, p.tracking).map(Why::Tracking),
+    ))
+}
+
+/// The instants at which [`item`] can change for this package.
+pub fn changes(package: &Package, out: &mut Vec<Instant>) {
+    for (t, delivered) in &package.rows {
+        out.push(*t);
+        out.extend(*delivered);
+    }
+    out.extend(package.carriers.iter().map(|(t, _)| *t));
+}
 
 pub fn valid_tracking_rate(ctx: &Context<'_>, scope: Scope, days: u32) -> Measured {
     let window = ctx.window(MetricId::ValidTrackingRate, days);
     let mut m = Measured::new(MetricId::ValidTrackingRate, scope, window, ctx.as_of);
     for (key, shipments) in &ctx.model.shipments {
-        // A shipment of an order absent from the orders files carries its own channel.
-        let channel = ctx
-            .model
-            .orders
-            .get(key)
-            .and_then(|o| o.channel())
-            .or(shipments.channel);
-        if channel == Some(Channel::Afn) {
+        if !counts(ctx, *key, shipments) {
             continue;
         }
         for p in &shipments.packages {
-            let day = ctx.day(p.confirmed);
-            if !m.wants(day) {
-                continue;
+            if let Some((day, why)) = item(ctx, p, |d| m.wants(d)) {
+                m.count(ctx, day, Item::Package(*key, p), why);
             }
-            let why = invalid_reason(p).map(Why::Tracking);
-            m.count(ctx, day, Item::Package(*key, p), why);
         }
     }
     m
 }
 
-/// Whether a package has valid tracking.
 pub fn is_valid(p: &Package) -> bool {
     invalid_reason(p).is_none()
 }
 
-/// Why a package's tracking is not valid, or `None` when it is.
 pub fn invalid_reason(p: &Package) -> Option<TrackingProblem> {
-    let carrier = p.carrier.as_deref().map(str::trim).unwrap_or("");
+    invalid_reason_of(p.carrier.as_deref(), &p.tracking)
+}
+
+/// Why a carrier and normalised tracking number are not valid tracking.
+pub fn invalid_reason_of(carrier: Option<&str>, tracking: &str) -> Option<TrackingProblem> {
+    let carrier = carrier.map(str::trim).unwrap_or("");
     if carrier.is_empty() {
         return Some(TrackingProblem::NoCarrier);
     }
-    check_number(carrier, &p.tracking).err()
+    check_number(carrier, tracking).err()
 }
 
 const PLACEHOLDERS: [&str; 7] = ["N/A", "NA", "NONE", "NULL", "TBD", "UNKNOWN", "0"];
@@ -95,6 +130,8 @@ mod tests {
             carrier: carrier.map(Into::into),
             confirmed: 0,
             delivered: None,
+            rows: vec![(0, None)],
+            carriers: Vec::new(),
         }
     }
 

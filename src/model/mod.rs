@@ -20,7 +20,7 @@ use crate::calendar::Instant;
 pub use amazon::{
     AccountStatus, AmazonFigure, AmazonMetrics, AmazonReport, HealthRating, PolicyItem,
 };
-pub use complaints::{ClaimType, Complaints, OpenClaim};
+pub use complaints::{ClaimType, Complaints, OpenClaim, Since};
 pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{identity, partition_of, OrderIds, OrderKey, OrderName};
 pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
@@ -38,8 +38,10 @@ pub enum OrderFact {
     Values(OrderName, Box<[(Dimension, Box<str>)]>),
     /// Boxed: order rows, the many, stay small in flight.
     Shipment(OrderName, Box<ShipmentRow>),
-    Feedback(OrderName, u8, bool),
-    Claim(OrderName, ClaimType, bool),
+    /// Rating, removed, and since when it is known (its date).
+    Feedback(OrderName, u8, bool, Since),
+    /// Kind, whether it counts, and since when it is known (its date).
+    Claim(OrderName, ClaimType, bool, Since),
     /// A claim not decided yet, and its date.
     OpenClaim(OrderName, ClaimType, Option<Instant>),
 }
@@ -51,8 +53,8 @@ impl OrderFact {
             | OrderFact::Values(n, _)
             | OrderFact::OpenClaim(n, _, _)
             | OrderFact::Shipment(n, _)
-            | OrderFact::Feedback(n, _, _)
-            | OrderFact::Claim(n, _, _) => n,
+            | OrderFact::Feedback(n, _, _, _)
+            | OrderFact::Claim(n, _, _, _) => n,
         }
     }
 }
@@ -171,36 +173,39 @@ impl Model {
         }
     }
 
-    pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool) {
+    /// A feedback row: its rating, whether it was removed, and its date.
+    pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
-        self.add_feedback_at(key, rating, removed);
+        self.add_feedback_at(key, rating, removed, Since::of(date));
     }
 
-    pub fn add_feedback_at(&mut self, key: OrderKey, rating: u8, removed: bool) {
+    pub fn add_feedback_at(&mut self, key: OrderKey, rating: u8, removed: bool, since: Since) {
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
-        if !removed {
-            c.worst_rating = if c.worst_rating == 0 {
-                rating
-            } else {
-                c.worst_rating.min(rating)
-            };
-            c.negative_feedback |= rating <= 2;
+        match rating {
+            _ if removed => {}
+            1 => c.rated_1 = c.rated_1.min(since),
+            2 => c.rated_2 = c.rated_2.min(since),
+            _ => {}
         }
     }
 
-    /// A claim that counts (status and fraud already judged) or one that does not.
-    pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool) {
+    /// A claim that counts (status and fraud already judged) or one that
+    /// does not, with its date (`claim-date`, `return-request-date`) if any.
+    pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
-        self.add_claim_at(key, kind, counts);
+        self.add_claim_at(key, kind, counts, Since::of(date));
     }
 
-    pub fn add_claim_at(&mut self, key: OrderKey, kind: ClaimType, counts: bool) {
+    pub fn add_claim_at(&mut self, key: OrderKey, kind: ClaimType, counts: bool, since: Since) {
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
-        match kind {
-            ClaimType::AToZ => c.a_to_z |= counts,
-            ClaimType::Chargeback => c.chargeback |= counts,
+        if counts {
+            let slot = match kind {
+                ClaimType::AToZ => &mut c.a_to_z,
+                ClaimType::Chargeback => &mut c.chargeback,
+            };
+            *slot = (*slot).min(since);
         }
     }
 
@@ -230,13 +235,13 @@ impl Model {
                 let key = self.ids.key_of(&name);
                 self.add_shipment_at(key, *row);
             }
-            OrderFact::Feedback(name, rating, removed) => {
+            OrderFact::Feedback(name, rating, removed, since) => {
                 let key = self.ids.key_of(&name);
-                self.add_feedback_at(key, rating, removed);
+                self.add_feedback_at(key, rating, removed, since);
             }
-            OrderFact::Claim(name, kind, counts) => {
+            OrderFact::Claim(name, kind, counts, since) => {
                 let key = self.ids.key_of(&name);
-                self.add_claim_at(key, kind, counts);
+                self.add_claim_at(key, kind, counts, since);
             }
             OrderFact::OpenClaim(name, kind, date) => {
                 let order = self.ids.key_of(&name);
@@ -660,8 +665,8 @@ mod tests {
             for (id, r) in rows[..cut].iter().cloned() {
                 model.add_order(id, r);
             }
-            model.add_claim("B", ClaimType::AToZ, true);
-            whole.add_claim("B", ClaimType::AToZ, true);
+            model.add_claim("B", ClaimType::AToZ, true, Some(T + 3));
+            whole.add_claim("B", ClaimType::AToZ, true, Some(T + 3));
             let mut parts = model.split_by_order(3);
             for (id, r) in rows[cut..].iter().cloned() {
                 let name = OrderName::of(id);
@@ -678,7 +683,7 @@ mod tests {
                 assert_eq!(mine, Some(o), "cut {cut}: {name}");
             }
             let b = model.ids.find("B").unwrap();
-            assert!(model.complaints[&b].a_to_z, "cut {cut}");
+            assert_eq!(model.complaints[&b].a_to_z, Since(T + 3), "cut {cut}");
         }
     }
 }

@@ -109,14 +109,7 @@ pub fn report(f: Facts) -> Report {
         inputs: f
             .inputs
             .into_iter()
-            .map(|i| InputReport {
-                path: i.path,
-                kind: i.kind,
-                rows: i.rows,
-                skipped_rows: i.skipped_rows,
-                first_day: i.events.first.map(|t| cal.day_of(t).to_string()),
-                last_day: i.events.last.map(|t| cal.day_of(t).to_string()),
-            })
+            .map(|i| input_report(i, &cal))
             .collect(),
         freshness,
         metrics,
@@ -152,6 +145,7 @@ pub fn report(f: Facts) -> Report {
             .collect(),
         warnings: warnings.iter().map(|w| crate::text::sanitize(w)).collect(),
         amazon,
+        trend_lines: Vec::new(),
         check: None,
     }
 }
@@ -188,6 +182,18 @@ fn freshness(
         },
         newest_day.zip(age_days).filter(|_| stale),
     )
+}
+
+/// What was read from one file, as the JSON lists it.
+pub(super) fn input_report(i: InputSummary, cal: &Calendar) -> InputReport {
+    InputReport {
+        path: i.path,
+        kind: i.kind,
+        rows: i.rows,
+        skipped_rows: i.skipped_rows,
+        first_day: i.events.first.map(|t| cal.day_of(t).to_string()),
+        last_day: i.events.last.map(|t| cal.day_of(t).to_string()),
+    }
 }
 
 fn fraction(part: u64, whole: u64) -> Option<f64> {

@@ -14,9 +14,9 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::amazon::AmazonBlock;
-use super::contract::{input_kind_key, scope_key, status_key, MetricReport};
+use super::contract::{input_kind_key, scope_key, status_key, MetricReport, TrendLine};
 use super::document::{self, BreakdownBlock, Document, FamilySection, Group, Tips};
-use super::html_chart::{chart, coord};
+use super::html_chart::{chart, coord, trend_line};
 use super::metric_words::vocab;
 use super::words::{self, clean, status_word};
 use super::{Render, RenderOptions, Report};
@@ -227,7 +227,7 @@ fn cards(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> 
             h2 #by-metric-h { "Metric by metric" }
             div.cards {
                 @for (metric, windows) in families(report) {
-                    (card(metric, &windows, doc.families.iter().find(|f| f.title == metric.title()), warn_at, details))
+                    (card(metric, &windows, doc.families.iter().find(|f| f.title == metric.title()), &report.trend_lines, warn_at, details))
                 }
             }
         }
@@ -250,6 +250,7 @@ fn card(
     metric: MetricId,
     windows: &[&MetricReport],
     section: Option<&FamilySection>,
+    trend: &[TrendLine],
     warn_at: Ratio,
     details: bool,
 ) -> Markup {
@@ -267,7 +268,7 @@ fn card(
             h3 { (metric.title()) " " (badge(status)) }
             p.target { "Target: " (target) }
             @for m in windows {
-                (window(m, warn_at, details))
+                (window(m, trend, warn_at, details))
             }
             @for f in section.map_or(&[][..], |s| s.focus.as_slice()) {
                 p.focus { (f) }
@@ -281,7 +282,10 @@ fn card(
 
 /// One window of a card: its chart, counts, headroom and forecast, and with
 /// `--details` the items behind the count.
-fn window(m: &MetricReport, warn_at: Ratio, details: bool) -> Markup {
+fn window(m: &MetricReport, trend: &[TrendLine], warn_at: Ratio, details: bool) -> Markup {
+    let line = trend
+        .iter()
+        .find(|l| l.metric == m.metric && l.channel == m.channel && l.window_days == m.window.days);
     let label = words::window_label(m);
     let headroom = (m.status != Status::NoData)
         .then(|| words::headroom_sentence(m))
@@ -293,6 +297,7 @@ fn window(m: &MetricReport, warn_at: Ratio, details: bool) -> Markup {
         div.window id=(anchor(m)) {
             h4 { (label) " " (badge(m.status)) }
             (chart(m, &label, warn_at))
+            @if let Some(line) = line { (trend_line(m, line, &label)) }
             p { (words::measure_sentence(m)) }
             @if let Some(h) = headroom { p { (h) } }
             @if let Some(s) = small { p.note { (s) } }

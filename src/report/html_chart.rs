@@ -3,7 +3,7 @@
 
 use maud::{html, Markup};
 
-use super::contract::{Condition, MetricReport};
+use super::contract::{Condition, MetricReport, TrendLine};
 use super::words::{self, status_word};
 use crate::policy::Ratio;
 use crate::text::{percent, percent_number, upper_first};
@@ -108,6 +108,63 @@ pub(super) fn nice_ceil(v: f64) -> f64 {
         .map(|m| m * p)
         .find(|c| *c >= v * (1.0 - 1e-9))
         .unwrap_or(10.0 * p)
+}
+
+/// A metric row's rate over its last days as a line, with the target as a
+/// dashed line; days without data leave a gap. Its numbers also in words.
+pub(super) fn trend_line(m: &MetricReport, line: &TrendLine, label: &str) -> Markup {
+    let rates: Vec<f64> = line.rates.iter().flatten().copied().collect();
+    if rates.is_empty() {
+        return html! {};
+    }
+    let t = m.target.value;
+    let top = nice_ceil(rates.iter().copied().fold(t, f64::max) * 1.1).min(1.0);
+    let bottom = match m.target.condition {
+        // Rates that must stay high live near 100%: show the band that matters.
+        Condition::AtLeast => (rates.iter().copied().fold(t, f64::min) - 0.05).max(0.0),
+        _ => 0.0,
+    };
+    let span = (top - bottom).max(1e-9);
+    let n = line.rates.len().max(2) - 1;
+    let x = |i: usize| coord(i as f64 * 100.0 / n as f64);
+    let y = |r: f64| coord(30.0 - (r - bottom) / span * 30.0);
+    // One polyline per run of days with data.
+    let mut runs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, r) in line.rates.iter().enumerate() {
+        match r {
+            Some(r) => {
+                current.push_str(&format!("{},{} ", x(i), y(*r)));
+            }
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    let first = line.rates.iter().flatten().next().copied();
+    let last = line.rates.iter().rev().flatten().next().copied();
+    let days = line.rates.len();
+    let summary = format!(
+        "{days}-day trend from {}: {} at first, {} on the as-of day; target {}",
+        line.from,
+        percent(first),
+        percent(last),
+        percent_number(t)
+    );
+    html! {
+        figure.trend {
+            svg role="img" viewBox="0 0 100 30" preserveAspectRatio="none" width="100%" height="48" {
+                title { (label) ": " (summary) }
+                line.target x1="0" x2="100" y1=(y(t)) y2=(y(t)) {}
+                @for points in &runs {
+                    polyline.rate points=(points.trim_end()) {}
+                }
+            }
+            figcaption { (upper_first(&summary)) "." }
+        }
+    }
 }
 
 #[cfg(test)]

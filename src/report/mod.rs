@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod metric_words;
 pub mod schema;
 pub mod table;
+pub mod trend;
 pub mod words;
 
 pub use contract::{MetricReport, Report, SCHEMA_VERSION};

@@ -210,7 +210,17 @@ fn metrics_table(doc: &Document<'_>, options: &RenderOptions, width: usize) -> S
             }
         }
     } else {
+        // When the longest words alone overflow the width (a `100.00%` value
+        // at 80 columns), the metric's name gives up what is missing and
+        // breaks inside its longest word; no other cell can.
+        let need: usize = longest.iter().map(|l| l + 3).sum::<usize>() + 1;
+        let over = need.saturating_sub(width);
         for (i, l) in longest.into_iter().enumerate() {
+            let l = if i == 0 {
+                l.saturating_sub(over).max(4)
+            } else {
+                l
+            };
             if let Some(column) = t.column_mut(i) {
                 column.set_constraint(ColumnConstraint::LowerBoundary(fixed(l)));
             }

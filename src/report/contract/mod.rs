@@ -3,6 +3,18 @@
 //! not on the internals of the layers below: enums of those layers get their
 //! JSON names from the mirror definitions at the end of this file.
 
+mod amazon;
+mod names;
+
+pub use amazon::{
+    AmazonFigureReport, AmazonMetricReport, AmazonSection, ComponentComparison,
+    ComponentsComparison, DifferenceReport, HealthRatingReport, OurFigureReport, PolicyReport,
+};
+pub use names::{input_kind_key, scope_key, status_key};
+pub(in crate::report) use names::{
+    ClaimKindDef, ClaimStateDef, InputKindDef, MetricIdDef, OpenStateDef, ScopeDef, StatusDef,
+};
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -65,6 +77,11 @@ pub struct Report {
     /// Amazon's own Account Health report beside ours, when one was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon: Option<AmazonSection>,
+    /// The HTML page's trend lines: each metric row's rate over the last
+    /// days (not part of the JSON, which has `sellerhealth trend`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub trend_lines: Vec<TrendLine>,
 }
 
 /// The outcome of `--check` (SPEC §9.3).
@@ -74,97 +91,6 @@ pub struct CheckReport {
     pub code: u8,
     /// Why the health cannot be told; empty unless `code` is 3.
     pub reasons: Vec<String>,
-}
-
-/// Amazon's Account Health report compared with our figures (SPEC §11.2).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AmazonSection {
-    /// The performance report file.
-    pub path: String,
-    /// The marketplace of the entry compared (null: the report's only entry has no id).
-    pub marketplace: Option<String>,
-    /// Amazon's account status for the marketplace (`NORMAL`, …), as Amazon writes it.
-    pub account_status: Option<String>,
-    pub account_health_rating: Option<HealthRatingReport>,
-    /// One row per metric Amazon reports.
-    pub metrics: Vec<AmazonMetricReport>,
-    /// Amazon's policy items (listing policy violations, …), which sellerhealth cannot compute.
-    pub policy: Vec<PolicyReport>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct HealthRatingReport {
-    pub score: Option<f64>,
-    /// As Amazon writes it (`GREEN`, …).
-    pub status: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct PolicyReport {
-    /// Amazon's name of the item (`listingPolicyViolations`).
-    pub name: String,
-    pub defects: Option<u64>,
-    pub status: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AmazonMetricReport {
-    #[serde(with = "MetricIdDef")]
-    #[schemars(with = "MetricIdDef")]
-    pub metric: MetricId,
-    #[serde(with = "ScopeDef")]
-    #[schemars(with = "ScopeDef")]
-    pub channel: Scope,
-    /// Amazon's reporting window (null when Amazon gives none).
-    pub window: Option<WindowReport>,
-    pub amazon: AmazonFigureReport,
-    /// Ours over exactly Amazon's window (null without a window).
-    pub ours: Option<OurFigureReport>,
-    /// Amazon's minus ours (null where Amazon gives no count).
-    pub difference: DifferenceReport,
-    /// Order defect rate only: each component on both sides.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub components: Option<ComponentsComparison>,
-    /// Why the figures agree or differ, computed from the data.
-    pub explanation: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AmazonFigureReport {
-    pub defects: Option<u64>,
-    pub total: Option<u64>,
-    pub rate: Option<f64>,
-    /// As Amazon writes it (`GOOD`, `BAD`, `NORMAL`, …).
-    pub status: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct OurFigureReport {
-    pub defects: u64,
-    pub total: u64,
-    pub rate: Option<f64>,
-    #[serde(with = "StatusDef")]
-    #[schemars(with = "StatusDef")]
-    pub status: Status,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct DifferenceReport {
-    pub defects: Option<i64>,
-    pub total: Option<i64>,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ComponentComparison {
-    pub amazon: Option<u64>,
-    pub ours: u64,
-}
-
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ComponentsComparison {
-    pub negative_feedback: ComponentComparison,
-    pub a_to_z_claims: ComponentComparison,
-    pub chargebacks: ComponentComparison,
 }
 
 /// What was read from one file.
@@ -380,6 +306,18 @@ pub struct GroupReport {
     pub share: Option<f64>,
 }
 
+/// One metric row's rate day by day, up to the as-of day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendLine {
+    pub metric: MetricId,
+    pub channel: Scope,
+    pub window_days: u32,
+    /// The first day of the line.
+    pub from: String,
+    /// One rate per day from `from` to the as-of day (`None`: no data).
+    pub rates: Vec<Option<f64>>,
+}
+
 /// One defective item and why, for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailLine {
@@ -487,172 +425,4 @@ pub struct ForecastReport {
     /// not `bad` now or does not recover within the horizon.
     #[schemars(extend("format" = "date"))]
     pub recovers_on: Option<String>,
-}
-
-// JSON names of the enums of lower layers (serde's remote derive: the
-// compiler checks that each mirror has exactly the variants of its type).
-
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "Status", rename_all = "snake_case")]
-#[schemars(rename = "Status")]
-enum StatusDef {
-    NoData,
-    Good,
-    Warning,
-    Bad,
-}
-
-/// The status's name in JSON and CSV (`no_data`, `good`, `warning`, `bad`).
-pub fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::NoData => "no_data",
-        Status::Good => "good",
-        Status::Warning => "warning",
-        Status::Bad => "bad",
-    }
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "OpenState", rename_all = "snake_case")]
-#[schemars(rename = "OpenState")]
-enum OpenStateDef {
-    /// Ship-by still ahead.
-    Due,
-    /// Past ship-by: already counts as late.
-    Late,
-    /// Past the auto-cancel instant.
-    Expired,
-}
-
-/// Which kind of claim.
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "ClaimType", rename_all = "snake_case")]
-#[schemars(rename = "ClaimKind")]
-enum ClaimKindDef {
-    /// An A-to-z Guarantee claim.
-    #[serde(rename = "a_to_z")]
-    AToZ,
-    /// A chargeback from the buyer's card issuer.
-    Chargeback,
-}
-
-/// Where a claim stands at `now`.
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "ClaimState", rename_all = "snake_case")]
-#[schemars(rename = "ClaimState")]
-enum ClaimStateDef {
-    /// `respond_by` is still ahead, or unknown.
-    Due,
-    /// `now` is past `respond_by`.
-    Overdue,
-}
-
-/// The kind of an input as listed in the report (`unknown` for a header-only
-/// file whose kind cannot be told).
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "InputKind", rename_all = "lowercase")]
-#[schemars(rename = "InputKind")]
-enum InputKindDef {
-    Orders,
-    Shipments,
-    Feedback,
-    Claims,
-    Returns,
-    Messages,
-    Performance,
-    Unknown,
-}
-
-/// The input kind's name in JSON (`orders`, …, `unknown`).
-pub fn input_kind_key(k: InputKind) -> &'static str {
-    match k {
-        InputKind::Orders => "orders",
-        InputKind::Shipments => "shipments",
-        InputKind::Feedback => "feedback",
-        InputKind::Claims => "claims",
-        InputKind::Returns => "returns",
-        InputKind::Messages => "messages",
-        InputKind::Performance => "performance",
-        InputKind::Unknown => "unknown",
-    }
-}
-
-/// The metric families, in the order the report lists them (SPEC §5).
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "MetricId", rename_all = "snake_case")]
-#[schemars(rename = "MetricId")]
-enum MetricIdDef {
-    OrderDefectRate,
-    LateShipmentRate,
-    PreFulfillmentCancelRate,
-    ValidTrackingRate,
-    OnTimeDeliveryRate,
-    ExpiredOrders,
-    ResponseTime,
-}
-
-/// The channel's name in JSON and CSV (`mfn`, `afn`, `all`).
-pub fn scope_key(s: Scope) -> &'static str {
-    match s {
-        Scope::Mfn => "mfn",
-        Scope::Afn => "afn",
-        Scope::All => "all",
-    }
-}
-
-/// Which orders a metric covers.
-#[derive(Serialize, JsonSchema)]
-#[serde(remote = "Scope", rename_all = "lowercase")]
-#[schemars(rename = "Scope")]
-enum ScopeDef {
-    Mfn,
-    Afn,
-    All,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_names_agree_with_the_keys() {
-        for m in MetricId::ALL {
-            let json = serde_json::to_value(MetricReportKey(m)).unwrap_or_default();
-            assert_eq!(json, serde_json::json!(m.as_str()));
-        }
-        for s in [Status::NoData, Status::Good, Status::Warning, Status::Bad] {
-            let json = serde_json::to_value(StatusKey(s)).unwrap_or_default();
-            assert_eq!(json, serde_json::json!(status_key(s)));
-        }
-        for c in [Condition::Below, Condition::AtLeast, Condition::Zero] {
-            let json = serde_json::to_value(c).unwrap_or_default();
-            assert_eq!(json, serde_json::json!(condition_key(c)));
-        }
-        for s in [Scope::Mfn, Scope::Afn, Scope::All] {
-            let json = serde_json::to_value(ScopeKey(s)).unwrap_or_default();
-            assert_eq!(json, serde_json::json!(scope_key(s)));
-        }
-        for k in [
-            InputKind::Orders,
-            InputKind::Shipments,
-            InputKind::Feedback,
-            InputKind::Claims,
-            InputKind::Returns,
-            InputKind::Messages,
-            InputKind::Performance,
-            InputKind::Unknown,
-        ] {
-            let json = serde_json::to_value(InputKindKey(k)).unwrap_or_default();
-            assert_eq!(json, serde_json::json!(input_kind_key(k)));
-        }
-    }
-
-    #[derive(Serialize)]
-    struct MetricReportKey(#[serde(with = "MetricIdDef")] MetricId);
-    #[derive(Serialize)]
-    struct StatusKey(#[serde(with = "StatusDef")] Status);
-    #[derive(Serialize)]
-    struct ScopeKey(#[serde(with = "ScopeDef")] Scope);
-    #[derive(Serialize)]
-    struct InputKindKey(#[serde(with = "InputKindDef")] InputKind);
 }
