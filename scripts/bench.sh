@@ -8,7 +8,9 @@
 # 2. generates target/bench-data/all-orders.txt with examples/gen_reports.rs unless the data there
 #    was made with the same arguments and the same generator source;
 # 3. runs, in the same run, `sellerhealth audit --format json --as-of 2026-11-20 --orders FILE`
-#    BENCH_RUNS times (default 3) under /usr/bin/time -v, then scripts/duckdb_bench.py as many times;
+#    BENCH_RUNS times (default 3) under /usr/bin/time -v on every core (--threads $(nproc)), then
+#    on one (--threads 1), then scripts/duckdb_bench.py as many times, then `cat FILE > /dev/null`
+#    (the floor: reading the file from the page cache);
 # 4. checks sellerhealth's order defect rate totals and cancel counts against DuckDB's, and
 #    DuckDB's against the generator's ground truth (target/bench-data/gen.log);
 # 5. times `sellerhealth --help` (HELP_RUNS times, default 20);
@@ -123,6 +125,7 @@ elapsed_of() {
 rss_kb_of() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
 min_of() { awk 'NF {if (m == "" || $1 + 0 < m + 0) m = $1} END {print (m == "" ? "" : m)}'; }
 
+THREADS=$(nproc)
 SH_TIMES=""
 SH_RSS=""
 SH_JSON=""
@@ -130,7 +133,7 @@ if [ "$SH_OK" = 1 ]; then
     for i in $(seq 1 "$RUNS"); do
         t0=$(date +%s%N)
         /usr/bin/time -v -o "$TMP/time.$i" \
-            "$BIN" audit --format json --as-of "$AS_OF" --orders "$FILE" >"$TMP/out.$i.json" 2>"$TMP/err.$i"
+            "$BIN" audit --format json --as-of "$AS_OF" --threads "$THREADS" --orders "$FILE" >"$TMP/out.$i.json" 2>"$TMP/err.$i"
         rc=$?
         t1=$(date +%s%N)
         if [ "$rc" -ne 0 ]; then
@@ -143,7 +146,7 @@ if [ "$SH_OK" = 1 ]; then
         # wall time from the nanosecond clock (GNU time's own figure has 10 ms steps)
         t=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
         kb=$(rss_kb_of "$TMP/time.$i")
-        say "sellerhealth run $i: $t s (GNU time: $(elapsed_of "$TMP/time.$i") s), peak RSS $((kb / 1024)) MiB"
+        say "sellerhealth ($THREADS threads) run $i: $t s (GNU time: $(elapsed_of "$TMP/time.$i") s), peak RSS $((kb / 1024)) MiB"
         if [ "$i" = 1 ] && ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))["metrics"]' "$TMP/out.$i.json" 2>/dev/null; then
             say "WARNING: sellerhealth's output is not the documented JSON report ($(wc -c <"$TMP/out.$i.json") bytes); its timing may mean nothing"
         fi
@@ -153,6 +156,33 @@ if [ "$SH_OK" = 1 ]; then
     done
 else
     say "sellerhealth: skipped (not built)"
+fi
+
+# one thread: the same report (checked), for the speed-up
+SH1_TIMES=""
+SH1_RSS=""
+if [ "$SH_OK" = 1 ]; then
+    for i in $(seq 1 "$RUNS"); do
+        t0=$(date +%s%N)
+        /usr/bin/time -v -o "$TMP/time1.$i" \
+            "$BIN" audit --format json --as-of "$AS_OF" --threads 1 --orders "$FILE" >"$TMP/out1.$i.json" 2>"$TMP/err1.$i"
+        rc=$?
+        t1=$(date +%s%N)
+        if [ "$rc" -ne 0 ]; then
+            say "sellerhealth (1 thread) run $i: FAILED with exit code $rc"
+            SH_OK=0
+            break
+        fi
+        if ! cmp -s "$TMP/out1.$i.json" "$SH_JSON"; then
+            say "sellerhealth (1 thread) run $i: MISMATCH: its report differs from the $THREADS-thread one"
+            SH_OK=0
+        fi
+        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
+        kb=$(rss_kb_of "$TMP/time1.$i")
+        say "sellerhealth (1 thread) run $i: $t s, peak RSS $((kb / 1024)) MiB"
+        SH1_TIMES="$SH1_TIMES $t"
+        SH1_RSS="$SH1_RSS $kb"
+    done
 fi
 
 # --- DuckDB ------------------------------------------------------------------------------------
@@ -243,8 +273,21 @@ if [ "$SH_BUILT" = 1 ]; then
     fi
 fi
 
+# --- the floor: cat ----------------------------------------------------------------------------
+CAT_TIMES=""
+for i in $(seq 1 "$RUNS"); do
+    t0=$(date +%s%N)
+    cat "$FILE" >/dev/null
+    t1=$(date +%s%N)
+    CAT_TIMES="$CAT_TIMES $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1e9}')"
+done
+say "cat > /dev/null: best of$CAT_TIMES s"
+
 # --- summary -----------------------------------------------------------------------------------
 SH_BEST=$(printf '%s\n' $SH_TIMES | min_of)
+SH1_BEST=$(printf '%s\n' $SH1_TIMES | min_of)
+CAT_BEST=$(printf '%s\n' $CAT_TIMES | min_of)
+SH1_RSS_MIB=$(printf '%s\n' $SH1_RSS | awk 'NF {if ($1 > m) m = $1} END {if (m) printf "%.1f", m / 1024}')
 DK_BEST=$(printf '%s\n' $DK_TIMES | min_of)
 SH_RSS_MIB=$(printf '%s\n' $SH_RSS | awk 'NF {if ($1 > m) m = $1} END {if (m) printf "%.1f", m / 1024}')
 DK_RSS_MIB=$(printf '%s\n' $DK_RSS | awk 'NF {if ($1 > m) m = $1} END {if (m) printf "%.1f", m / 1024}')
@@ -257,21 +300,26 @@ DK_MBS=$(rate "$BYTES" "$DK_BEST" 1e6 "%.1f")
 DK_ROWS=$(rate "$ROWS" "$DK_BEST" 1 "%.0f")
 RATIO=""
 [ -n "$SH_BEST" ] && [ -n "$DK_BEST" ] && RATIO=$(awk -v a="$SH_BEST" -v b="$DK_BEST" 'BEGIN {printf "%.3f", a / b}')
+SPEEDUP=""
+[ -n "$SH_BEST" ] && [ -n "$SH1_BEST" ] && SPEEDUP=$(awk -v a="$SH1_BEST" -v b="$SH_BEST" 'BEGIN {printf "%.2f", a / b}')
 na() { [ -n "$1" ] && printf '%s' "$1" || printf 'n/a'; }
 
 hr
 say "file    : $FILE  $MB MB ($BYTES bytes), $ROWS rows, $ORDERS orders, seed $SEED"
 say "as-of   : $AS_OF (America/Los_Angeles); best of $RUNS runs, page cache warm"
 printf '%-22s %10s %10s %12s %14s\n' "" "best s" "MB/s" "rows/s" "peak RSS MiB"
-printf '%-22s %10s %10s %12s %14s\n' "sellerhealth" "$(na "$SH_BEST")" "$(na "$SH_MBS")" "$(na "$SH_ROWS")" "$(na "$SH_RSS_MIB")"
+printf '%-22s %10s %10s %12s %14s\n' "sellerhealth ($THREADS thr)" "$(na "$SH_BEST")" "$(na "$SH_MBS")" "$(na "$SH_ROWS")" "$(na "$SH_RSS_MIB")"
+printf '%-22s %10s %10s %12s %14s\n' "sellerhealth (1 thr)" "$(na "$SH1_BEST")" "$(na "$(rate "$BYTES" "$SH1_BEST" 1e6 "%.1f")")" "$(na "$(rate "$ROWS" "$SH1_BEST" 1 "%.0f")")" "$(na "$SH1_RSS_MIB")"
 printf '%-22s %10s %10s %12s %14s\n' "duckdb (2 threads)" "$(na "$DK_BEST")" "$(na "$DK_MBS")" "$(na "$DK_ROWS")" "$(na "$DK_RSS_MIB")"
+printf '%-22s %10s %10s\n' "cat > /dev/null" "$(na "$CAT_BEST")" "$(na "$(rate "$BYTES" "$CAT_BEST" 1e6 "%.1f")")"
 say "ratio sellerhealth/duckdb (best wall): $(na "$RATIO")"
+say "speed-up $THREADS threads over 1 (best wall): $(na "$SPEEDUP")"
 say "sellerhealth --help   : $HELP_LINE"
 say "sellerhealth = duckdb : $CHECK"
 say "duckdb = generator    : $TRUTH (generator's ground truth in $DATA/gen.log)"
 [ -n "$DK_JSON" ] && say "duckdb figures        : $DK_JSON (last run)"
 hr
-python3 - "$MB" "$ROWS" "$ORDERS" "$SEED" "$(na "$SH_BEST")" "$(na "$SH_RSS_MIB")" "$(na "$DK_BEST")" "$(na "$RATIO")" "$HELP_MS" <<'EOF'
+python3 - "$MB" "$ROWS" "$ORDERS" "$SEED" "$(na "$SH_BEST")" "$(na "$SH_RSS_MIB")" "$(na "$DK_BEST")" "$(na "$RATIO")" "$HELP_MS" "$(na "$SH1_BEST")" "$(na "$SPEEDUP")" "$(na "$CAT_BEST")" <<'EOF'
 import json, sys
 def num(s):
     try:
@@ -281,7 +329,8 @@ def num(s):
 a = sys.argv[1:]
 print(json.dumps({"file_mb": num(a[0]), "rows": int(a[1]), "orders": int(a[2]), "seed": int(a[3]),
                   "sellerhealth_best_s": num(a[4]), "sellerhealth_peak_rss_mib": num(a[5]),
-                  "duckdb_best_s": num(a[6]), "ratio": num(a[7]), "help_mean_ms": num(a[8])}))
+                  "duckdb_best_s": num(a[6]), "ratio": num(a[7]), "help_mean_ms": num(a[8]),
+                  "sellerhealth_1_thread_best_s": num(a[9]), "speedup": num(a[10]), "cat_best_s": num(a[11])}))
 EOF
 [ "$SH_OK" = 1 ] || exit 2
 case $CHECK in MATCH*) ;; *) exit 3 ;; esac

@@ -254,6 +254,8 @@ fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Rea
     }
     let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
     model.amazon = std::mem::take(&mut amazon.amazon);
+    // Messages received before every window that counts them are dropped.
+    model.message_cutoff = Some(cal.start_of(earliest_received_day(first_day)));
     let parallel = ingest::Parallel {
         threads: config.threads,
         min_bytes: config.parallel_min_bytes,
@@ -374,6 +376,18 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
         series,
         coverage,
     }))
+}
+
+/// The first day any window counts buyer messages on (by the day received).
+fn earliest_received_day(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
+    use crate::policy::{PlacedBy, POLICY};
+    let reach = POLICY
+        .iter()
+        .filter(|p| p.placed_by == PlacedBy::ReceivedDay)
+        .map(|p| i64::from(p.lag + p.longest_window()) - 1)
+        .max()
+        .unwrap_or(0);
+    add_days(as_of, -reach)
 }
 
 /// The first event day of the orders, shipments and messages inputs read.

@@ -319,8 +319,8 @@ pub struct AuditArgs {
     /// Read files one by one on one core (the default splits large files across cores).
     #[arg(long, hide = true)]
     pub sequential: bool,
-    /// Reading threads for large files [default: the cores available] (for tests and benchmarks).
-    #[arg(long, hide = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    /// Threads reading large files and computing the metrics [default: the cores available]; the report never depends on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
     /// Split files of at least this many bytes across threads (for tests and benchmarks).
     #[arg(long, hide = true, value_name = "BYTES")]
@@ -541,6 +541,14 @@ where
 /// The input options of `audit` (and `trend`), resolved.
 fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditConfig, clap::Error> {
     let inputs = ordered_inputs(sub, &a);
+    if inputs.iter().filter(|(p, _)| p.as_os_str() == "-").count() > 1 {
+        // Standard input can be read only once (SPEC §15).
+        return Err(usage_error(
+            command,
+            clap::error::ErrorKind::ArgumentConflict,
+            "standard input (-) is named more than once; it can be read only once",
+        ));
+    }
     if inputs.is_empty() {
         return Err(usage_error(
             command,

@@ -115,6 +115,25 @@ pub fn read_into_mapped(
     }
 }
 
+/// The bytes with each LF and CRLF made a CR alone.
+pub fn cr_only(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\r', Some(b'\n')) => {
+                out.push(b'\r');
+                i += 2;
+                continue;
+            }
+            (b'\n', _) => out.push(b'\r'),
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Every metric, warning and act-now list on the model; counts stay sane.
 pub fn measure(model: &Model, knobs: Knobs) {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();

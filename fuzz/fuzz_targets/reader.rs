@@ -1,6 +1,7 @@
 //! Arbitrary bytes as a report file: every forced kind and detection, then
 //! every metric, and again with `--map` pairs. Must never panic, hang or
-//! blow up memory.
+//! blow up memory. The same bytes with every line end made a CR alone (old
+//! Mac exports) are read too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -26,6 +27,13 @@ fuzz_target!(|data: &[u8]| {
     for forced in [None, Some(sellerhealth::ingest::header::Kind::Orders)] {
         let mut model = Model::default();
         common::read_into_mapped(bytes, forced, knobs, common::sample_mapping(), &mut model);
+        common::measure(&model, knobs);
+    }
+    // CR-only line ends: read as lines, the same rules.
+    let cr = common::cr_only(bytes);
+    if cr != bytes {
+        let mut model = Model::default();
+        common::read_into(&cr, None, knobs, &mut model);
         common::measure(&model, knobs);
     }
 });

@@ -1,5 +1,6 @@
 //! A valid header of each kind followed by fuzzed cells: every value parser
-//! and rule sees arbitrary cell text in its own column.
+//! and rule sees arbitrary cell text in its own column, with LF, CRLF or CR
+//! line ends.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -92,14 +93,17 @@ fuzz_target!(|data: &[u8]| {
             HeaderMapping::default(),
         )
     };
+    // LF, CRLF, a CR alone (old Mac exports) or the three in turn.
+    let ending = usize::from((data[1] >> 3) & 3);
+    let end = |row: usize| ["\n", "\r\n", "\r"][if ending == 3 { row % 3 } else { ending }];
     // Rows are separated by U+001E, cells by U+001F: the fuzzer's text fills
     // the cells, newlines, quotes and delimiters included.
     let mut text = header.join(delimiter);
-    text.push('\n');
-    for row in body.split('\u{1e}') {
+    text.push_str(end(0));
+    for (i, row) in body.split('\u{1e}').enumerate() {
         let cells: Vec<&str> = row.split('\u{1f}').collect();
         text.push_str(&cells.join(delimiter));
-        text.push('\n');
+        text.push_str(end(i + 1));
     }
     let knobs = common::Knobs {
         decode: false,

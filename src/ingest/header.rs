@@ -459,8 +459,9 @@ pub struct ColumnMap {
     /// Number of cells in the header; a longer row is malformed.
     pub width: usize,
     slots: [Option<usize>; Field::COUNT],
-    /// The header's normalised cells, to recognise a repeated header row.
-    pub names: Vec<String>,
+    /// The normalised header cells of the columns in use (column, name), to
+    /// recognise a repeated header row; empty for a header read by position.
+    pub names: Vec<(usize, String)>,
 }
 
 impl ColumnMap {
@@ -488,6 +489,10 @@ impl ColumnMap {
                 self.slots[f as usize] = None;
             }
         }
+        // A column no longer read is not split: a repeated header is told
+        // by the columns still read.
+        let used = self.used_columns();
+        self.names.retain(|(i, _)| used.binary_search(i).is_ok());
     }
 }
 
@@ -517,27 +522,90 @@ pub fn is_buyer_column(name: &str) -> bool {
     ) || name.starts_with("ship-address-")
 }
 
+/// Whether a trimmed header cell names `alias` (an ASCII name) once
+/// normalised as [`normalise`] does, without allocating.
+fn names(cell: &str, alias: &str) -> bool {
+    let normal = |c: char| match c {
+        ' ' | '_' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    if cell.is_ascii() {
+        return cell.len() == alias.len()
+            && cell
+                .bytes()
+                .zip(alias.bytes())
+                .all(|(c, a)| normal(char::from(c)) == char::from(a));
+    }
+    let mut want = alias.chars();
+    for c in cell.chars() {
+        for l in normal(c).to_lowercase() {
+            if want.next() != Some(l) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
 /// Maps a header to `kind`, or names the first required column it lacks.
-pub fn match_kind(kind: Kind, cells: &[&str]) -> Result<ColumnMap, &'static str> {
+pub fn match_kind<I>(kind: Kind, cells: I) -> Result<ColumnMap, &'static str>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     match_kind_mapped(kind, cells, &HeaderMapping::default())
 }
 
 /// [`match_kind`], with the headers `--map` names read as their columns: a
-/// mapped header is its column and no other.
-pub fn match_kind_mapped(
+/// mapped header is its column and no other. The cells are walked once and
+/// only the names in use are kept, so a header of millions of cells costs
+/// little more than its text.
+pub fn match_kind_mapped<I>(
     kind: Kind,
-    cells: &[&str],
+    cells: I,
     mapping: &HeaderMapping,
-) -> Result<ColumnMap, &'static str> {
-    let names: Vec<String> = cells.iter().map(|c| normalise(c)).collect();
-    let mapped: Vec<Option<Field>> = names.iter().map(|n| mapping.field_of(n)).collect();
+) -> Result<ColumnMap, &'static str>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let mut slots = [None; Field::COUNT];
-    for c in kind.columns() {
-        // When two columns name the same field, the leftmost is used.
-        slots[c.field as usize] = names.iter().zip(&mapped).position(|(n, m)| match m {
-            Some(f) => *f == c.field,
-            None => c.names.contains(&n.as_str()),
-        });
+    let mut names_used = Vec::new();
+    let mut width = 0;
+    let lengths = kind
+        .columns()
+        .iter()
+        .flat_map(|c| c.names.iter().map(|a| a.len()));
+    let (shortest, longest) = (lengths.clone().min(), lengths.max());
+    for (i, cell) in cells.into_iter().enumerate() {
+        width = i + 1;
+        let cell = cell.as_ref().trim();
+        let mapped = if mapping.is_empty() {
+            None
+        } else {
+            mapping.field_of(&normalise(cell))
+        };
+        let len = Some(cell.len());
+        if mapped.is_none() && cell.is_ascii() && (len < shortest || len > longest) {
+            // Of no alias's length: names no column (most cells of a wide header).
+            continue;
+        }
+        let mut used = false;
+        for c in kind.columns() {
+            // When two columns name the same field, the leftmost is used.
+            let slot = &mut slots[c.field as usize];
+            let named = match mapped {
+                Some(f) => f == c.field,
+                None => c.names.iter().any(|a| names(cell, a)),
+            };
+            if slot.is_none() && named {
+                *slot = Some(i);
+                used = true;
+            }
+        }
+        if used {
+            names_used.push((i, normalise(cell)));
+        }
     }
     for c in kind.columns() {
         if c.required && slots[c.field as usize].is_none() {
@@ -546,22 +614,30 @@ pub fn match_kind_mapped(
     }
     Ok(ColumnMap {
         kind,
-        width: cells.len(),
+        width,
         slots,
-        names,
+        names: names_used,
     })
 }
 
 /// The first kind, in detection order, whose required columns are all present.
-pub fn detect(cells: &[&str]) -> Option<ColumnMap> {
+pub fn detect<I>(cells: I) -> Option<ColumnMap>
+where
+    I: IntoIterator + Clone,
+    I::Item: AsRef<str>,
+{
     detect_mapped(cells, &HeaderMapping::default())
 }
 
 /// [`detect`], with the headers `--map` names read as their columns.
-pub fn detect_mapped(cells: &[&str], mapping: &HeaderMapping) -> Option<ColumnMap> {
+pub fn detect_mapped<I>(cells: I, mapping: &HeaderMapping) -> Option<ColumnMap>
+where
+    I: IntoIterator + Clone,
+    I::Item: AsRef<str>,
+{
     Kind::DETECTION_ORDER
         .into_iter()
-        .find_map(|k| match_kind_mapped(k, cells, mapping).ok())
+        .find_map(|k| match_kind_mapped(k, cells.clone(), mapping).ok())
 }
 
 /// The feedback report read by position: `Date, Rating, Comments, Your Response,
@@ -641,6 +717,26 @@ mod tests {
     }
 
     #[test]
+    fn names_match_as_normalised() {
+        for cell in [
+            "Order ID",
+            " order_id ",
+            "ORDER-ID",
+            "\u{3000}Order Id\u{a0}",
+            // KELVIN SIGN lower-cases to `k`.
+        ] {
+            assert!(names(cell.trim(), "order-id"), "{cell:?}");
+            assert_eq!(normalise(cell), "order-id");
+        }
+        assert!(names("Trac\u{212a}ing Number", "tracking-number"));
+        assert_eq!(normalise("Trac\u{212a}ing Number"), "tracking-number");
+        for cell in ["order-i", "order-idd", "order id x", "ordér-id", ""] {
+            assert!(!names(cell.trim(), "order-id"), "{cell:?}");
+            assert_ne!(normalise(cell), "order-id");
+        }
+    }
+
+    #[test]
     fn leftmost_duplicate_column_wins() {
         let m = match_kind(Kind::Orders, &["order-id", "purchase-date", "order-date"]).unwrap();
         assert_eq!(m.get(Field::PurchaseDate), Some(1));
@@ -684,7 +780,7 @@ mod tests {
         assert_eq!(m.get(Field::OrderStatus), Some(3));
         assert_eq!(m.get(Field::FulfillmentChannel), Some(4));
         // The names stay the file's own (a repeated header is still one).
-        assert_eq!(m.names[2], "date");
+        assert!(m.names.contains(&(2, "date".to_string())));
         // A mapped header is its column and no other: `date` no longer
         // names a claim's date.
         let claims = ["order-id", "type", "date"];

@@ -20,6 +20,8 @@ pub enum InputError {
         path: String,
         closest: Option<Box<Closest>>,
     },
+    #[error("{path}: not a report: line 1 is longer than 16 MiB")]
+    FirstLineTooLong { path: String },
     #[error(
         "{path}: missing required column '{column}' for {} {kind} report",
         article(kind)

@@ -23,9 +23,9 @@ use crate::model::{Dimensions, EventSpan, Model, ReadWarning};
 use date_hints::DateHints;
 use header::{ColumnMap, Kind};
 use mapping::HeaderMapping;
-use parallel::{parallel_plan, read_parallel};
+use parallel::{read_parallel, Pieces};
 use records::{Delimiter, Event, Lines, RowReader};
-use rows::RowParser;
+use rows::{RowParser, Sink};
 use tally::Tally;
 use values::{parse_rating, ValueParser};
 
@@ -62,22 +62,23 @@ pub fn read_input(
 ) -> Result<Option<InputSummary>, InputError> {
     let shown = display_path(&spec.path);
     let io_err = InputError::io(&shown);
+    // Opened once: a FIFO, a device or standard input is read as it comes.
     let raw = source::open_path(&spec.path).map_err(io_err)?;
-    let opened = source::decode(raw, options.fallback).map_err(io_err)?;
+    let opened = source::decode(raw.reader, options.fallback).map_err(io_err)?;
     if opened.json || spec.forced == Some(Kind::Performance) {
         return read_performance(opened.reader, spec, model);
     }
-    // A plain UTF-8 file can be read on several cores, each worker seeking
-    // past the header and reading the raw bytes itself.
+    // A plain UTF-8 regular file can be read in pieces (on every core).
     let plain = !opened.gzip && opened.encoding == source::TextEncoding::Utf8;
-    read_decoded(
-        opened.reader,
-        spec,
-        options,
-        if plain { parallel } else { Parallel::NONE },
-        model,
-        warnings,
-    )
+    let pieces = raw.regular.and_then(|(file, len)| {
+        (plain && cfg!(unix) && len >= parallel.min_bytes).then_some(Pieces {
+            file,
+            len,
+            offset: opened.skipped,
+            threads: parallel.threads,
+        })
+    });
+    read_decoded(opened.reader, spec, options, pieces, model, warnings)
 }
 
 /// Whether an input is Amazon's Account Health report by its name or its
@@ -139,16 +140,15 @@ fn find_header(
     mapping: &HeaderMapping,
 ) -> Option<Found> {
     for (number, bytes) in peeked {
-        let (delimiter, cells) = records::split_line(bytes);
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let cells = records::split_line(bytes);
         let map = match forced {
-            Some(kind) => header::match_kind_mapped(kind, &cells, mapping).ok(),
-            None => header::detect_mapped(&cells, mapping),
+            Some(kind) => header::match_kind_mapped(kind, cells.iter(), mapping).ok(),
+            None => header::detect_mapped(cells.iter(), mapping),
         };
         if let Some(map) = map {
             return Some(Found {
                 map,
-                delimiter,
+                delimiter: cells.delimiter,
                 line: *number,
             });
         }
@@ -167,18 +167,20 @@ fn feedback_by_position(peeked: &[(u64, Vec<u8>)], parser: &ValueParser) -> Opti
         .iter()
         .filter(|(_, b)| !b.iter().all(u8::is_ascii_whitespace));
     let (header_line, header) = lines.next()?;
-    let (delimiter, header_cells) = records::split_line(header);
+    let header = records::split_line(header);
+    let width = header.iter().take(8).count();
     let (_, data) = lines.next()?;
-    let (data_delimiter, cells) = records::split_line(data);
-    let fits = matches!(header_cells.len(), 6 | 7)
-        && data_delimiter == delimiter
-        && cells.len() <= header_cells.len()
+    let data = records::split_line(data);
+    let cells: Vec<_> = data.iter().take(8).collect();
+    let fits = matches!(width, 6 | 7)
+        && data.delimiter == header.delimiter
+        && cells.len() <= width
         && cells.len() >= 5
         && parse_rating(&cells[1]).is_some()
         && parser.instant(&cells[0], values::Role::Event).is_some();
     fits.then(|| Found {
-        map: header::feedback_by_position(header_cells.len()),
-        delimiter,
+        map: header::feedback_by_position(width),
+        delimiter: header.delimiter,
         line: *header_line,
     })
 }
@@ -191,14 +193,14 @@ pub fn read_stream(
     model: &mut Model,
     warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<InputSummary>, InputError> {
-    read_decoded(reader, spec, options, Parallel::NONE, model, warnings)
+    read_decoded(reader, spec, options, None, model, warnings)
 }
 
 fn read_decoded(
     reader: Box<dyn Read + Send>,
     spec: &InputSpec,
     options: &ReadOptions,
-    parallel: Parallel,
+    pieces: Option<Pieces>,
     model: &mut Model,
     warnings: &mut Vec<ReadWarning>,
 ) -> Result<Option<InputSummary>, InputError> {
@@ -206,6 +208,11 @@ fn read_decoded(
     let io_err = InputError::io(&shown);
     let mut lines = Lines::new(reader);
     let mut peeked = lines.peek_lines(HEADER_SEARCH_LINES).map_err(io_err)?;
+    if peeked.is_empty() && lines.peek_blocked {
+        // No line break in the first 16 MiB (or an endless one, /dev/zero):
+        // not a report, and never a silently empty one (SPEC §15).
+        return Err(InputError::FirstLineTooLong { path: shown });
+    }
     // An over-long line among the first lines is not the header: pass it and
     // look on, within the first ten lines.
     while lines.peek_blocked
@@ -242,9 +249,8 @@ fn read_decoded(
                 });
             }
             if let (Some(k), 1) = (spec.forced, non_blank.len()) {
-                let (_, cells) = records::split_line(&non_blank[0].1);
-                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                if let Err(column) = header::match_kind_mapped(k, &cells, &options.mapping) {
+                let cells = records::split_line(&non_blank[0].1);
+                if let Err(column) = header::match_kind_mapped(k, cells.iter(), &options.mapping) {
                     return Err(InputError::MissingColumn {
                         path: shown,
                         kind: k.as_str(),
@@ -258,9 +264,8 @@ fn read_decoded(
             let column = non_blank
                 .first()
                 .map(|(_, b)| {
-                    let (_, cells) = records::split_line(b);
-                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                    header::match_kind_mapped(kind, &cells, &options.mapping)
+                    let cells = records::split_line(b);
+                    header::match_kind_mapped(kind, cells.iter(), &options.mapping)
                         .err()
                         .unwrap_or("?")
                 })
@@ -277,7 +282,7 @@ fn read_decoded(
         }
         let lines: Vec<Vec<String>> = non_blank
             .iter()
-            .map(|(_, b)| records::split_line(b).1)
+            .map(|(_, b)| records::split_line(b).iter().map(String::from).collect())
             .collect();
         return Err(InputError::UnknownKind {
             path: shown,
@@ -298,8 +303,8 @@ fn read_decoded(
         dimensions: options.dimensions,
         date_hints: &date_hints,
     };
-    let tally = match parallel_plan(spec, parallel, &found) {
-        Some(plan) => read_parallel(&plan, &parser, model, options.strict, found.line),
+    let tally = match pieces.filter(|_| parallel::fits(&found)) {
+        Some(pieces) => read_parallel(lines, &pieces, &parser, model, options.strict),
         None => read_rows(
             RowReader::new(lines, found.delimiter).only_columns(found.map.used_columns()),
             &parser,
@@ -362,23 +367,22 @@ fn same_name(cell: &str, name: &str) -> bool {
 fn read_rows<R: Read>(
     mut reader: RowReader<R>,
     parser: &RowParser<'_>,
-    model: &mut Model,
+    model: &mut impl Sink,
     strict: bool,
 ) -> Result<Tally, ReadError> {
     let mut t = Tally::default();
     let names = &parser.map.names;
-    // Only the columns in use are split (and so compared).
-    let used = parser.map.used_columns();
     loop {
         let skipped = match reader.next_row().map_err(ReadError::Io)? {
             Event::End => break,
             Event::Blank => None,
             Event::Row { line } => {
                 let row = reader.row();
-                // A repeated header (reports concatenated) is not data.
+                // A repeated header (reports concatenated) is not data; only
+                // the columns in use are split (and so compared).
                 if !names.is_empty()
-                    && row.len() == names.len()
-                    && used.iter().all(|&i| same_name(row.cell(i), &names[i]))
+                    && row.len() == parser.map.width
+                    && names.iter().all(|(i, name)| same_name(row.cell(*i), name))
                 {
                     continue;
                 }
@@ -395,8 +399,8 @@ fn read_rows<R: Read>(
                     format!("row longer than {} MiB", records::MAX_RECORD_BYTES >> 20),
                 ))
             }
-            Event::Unterminated { line } => {
-                t.unterminated = Some(line);
+            Event::Unterminated { line, lost } => {
+                t.unterminated = Some((line, lost));
                 break;
             }
         };
@@ -412,5 +416,6 @@ fn read_rows<R: Read>(
     }
     t.replaced_rows = reader.replaced_rows;
     t.first_replaced = reader.first_replaced_line;
+    t.lines = reader.line_count();
     Ok(t)
 }

@@ -7,12 +7,59 @@ use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Dimensions, EventSpan, Message, Model, OrderRow, ShipmentRow,
-    StatusClass,
+    CancelledBy, Channel, ClaimType, Dimension, Dimensions, EventSpan, Message, Model, OrderRow,
+    ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
 pub type Reason = String;
+
+/// Where the values of parsed rows go: the model, or (reading a file on
+/// several cores) a worker's rows sorted by the partition of their order.
+pub trait Sink {
+    /// An order row, and its values of the order dimensions `--by` asks for
+    /// (kept only when the order is).
+    fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]);
+    fn shipment(&mut self, id: &str, row: ShipmentRow);
+    /// A feedback row, with its date (SPEC §10.1).
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>);
+    /// A claim that counts or not, with its date if any (SPEC §10.1).
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>);
+    /// A claim not decided yet (pending, open, empty), to answer.
+    fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>);
+    fn message(&mut self, message: Message);
+}
+
+impl Sink for Model {
+    fn order(&mut self, id: &str, row: OrderRow, values: &[(Dimension, &str)]) {
+        let kept = self.add_order(id, row);
+        if let Some(key) = kept.filter(|_| !values.is_empty()) {
+            for &(d, v) in values {
+                self.values.add(d, key, v);
+            }
+        }
+    }
+
+    fn shipment(&mut self, id: &str, row: ShipmentRow) {
+        self.add_shipment(id, row);
+    }
+
+    fn feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
+        self.add_feedback(id, rating, removed, date);
+    }
+
+    fn claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
+        self.add_claim(id, kind, counts, date);
+    }
+
+    fn open_claim(&mut self, id: &str, kind: ClaimType, date: Option<Instant>) {
+        self.add_open_claim(id, kind, date);
+    }
+
+    fn message(&mut self, message: Message) {
+        self.add_message(message);
+    }
+}
 
 /// Reads one row into the model.
 pub struct RowParser<'a> {
@@ -33,8 +80,8 @@ impl RowParser<'_> {
         let header = self
             .map
             .get(field)
-            .and_then(|i| self.map.names.get(i))
-            .map_or("", String::as_str);
+            .and_then(|i| self.map.names.iter().find(|(c, _)| *c == i))
+            .map_or("", |(_, name)| name.as_str());
         if super::header::is_buyer_column(header) {
             return "(a value of a buyer column, not shown)".to_string();
         }
@@ -118,7 +165,7 @@ impl RowParser<'_> {
         &self,
         row: &Row<'_>,
         line: u64,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         if row.len() > self.map.width {
@@ -143,7 +190,7 @@ impl RowParser<'_> {
     fn order(
         &self,
         row: &Row<'_>,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
@@ -172,7 +219,16 @@ impl RowParser<'_> {
         let last_updated = self.instant(row, Field::LastUpdated, Role::Event)?;
         events.see(purchase);
         events.see_opt(last_updated);
-        let kept = model.add_order(
+        // The order dimensions' values (at most six), read only for `--by`.
+        let mut values = [(Dimension::Sku, ""); 6];
+        let mut n = 0;
+        for d in self.dimensions.iter() {
+            if let (Some(field), Some(slot)) = (dimension_field(d), values.get_mut(n)) {
+                *slot = (d, self.get(row, field));
+                n += 1;
+            }
+        }
+        model.order(
             id,
             OrderRow {
                 purchase,
@@ -184,21 +240,15 @@ impl RowParser<'_> {
                 cancelled_by,
                 last_updated,
             },
+            &values[..n],
         );
-        if let Some(key) = kept.filter(|_| !self.dimensions.is_empty()) {
-            for d in self.dimensions.iter() {
-                if let Some(field) = dimension_field(d) {
-                    model.values.add(d, key, self.get(row, field));
-                }
-            }
-        }
         Ok(())
     }
 
     fn shipment(
         &self,
         row: &Row<'_>,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
@@ -218,7 +268,7 @@ impl RowParser<'_> {
         events.see(ship_date);
         events.see_opt(confirmed);
         events.see_opt(delivered);
-        model.add_shipment(
+        model.shipment(
             id,
             ShipmentRow {
                 instant: confirmed.unwrap_or(ship_date),
@@ -235,7 +285,7 @@ impl RowParser<'_> {
     fn feedback(
         &self,
         row: &Row<'_>,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let date = self.required_instant(row, Field::Date, Role::Event)?;
@@ -249,14 +299,14 @@ impl RowParser<'_> {
         let id = self.required(row, Field::OrderId)?;
         let removed = self.boolean(row, Field::Removed)?.unwrap_or(false);
         events.see(date);
-        model.add_feedback(id, rating, removed, Some(date));
+        model.feedback(id, rating, removed, Some(date));
         Ok(())
     }
 
     fn claim(
         &self,
         row: &Row<'_>,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
@@ -305,9 +355,9 @@ impl RowParser<'_> {
                 .to_lowercase()
                 .contains("fraud");
         events.see_opt(date);
-        model.add_claim(id, kind, !voided && !fraud, date);
+        model.claim(id, kind, !voided && !fraud, date);
         if open {
-            model.add_open_claim(id, kind, date);
+            model.open_claim(id, kind, date);
         }
         Ok(())
     }
@@ -318,7 +368,7 @@ impl RowParser<'_> {
     fn returned(
         &self,
         row: &Row<'_>,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let id = self.required(row, Field::OrderId)?;
@@ -331,7 +381,7 @@ impl RowParser<'_> {
             self.values.instant(returned, Role::Event)
         };
         if self.boolean(row, Field::AToZClaim)? == Some(true) {
-            model.add_claim(id, ClaimType::AToZ, true, date);
+            model.claim(id, ClaimType::AToZ, true, date);
         }
         events.see_opt(date);
         Ok(())
@@ -341,7 +391,7 @@ impl RowParser<'_> {
         &self,
         row: &Row<'_>,
         line: u64,
-        model: &mut Model,
+        model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
         let received = self.required_instant(row, Field::ReceivedAt, Role::Event)?;
@@ -356,7 +406,7 @@ impl RowParser<'_> {
             "" => format!("{}:{line}", self.source).into_boxed_str(),
             id => id.into(),
         };
-        model.add_message(Message {
+        model.message(Message {
             id,
             received,
             responded,

@@ -26,18 +26,41 @@ pub struct Opened {
     pub reader: Box<dyn Read + Send>,
     pub encoding: TextEncoding,
     pub gzip: bool,
+    /// Bytes of the input before the stream (a UTF-8 byte-order mark).
+    pub skipped: u64,
     /// The text starts with `{` (white space and a byte-order mark aside):
     /// a JSON document, never a report of rows.
     pub json: bool,
 }
 
+/// An input opened once: its bytes, and for a regular file a second handle
+/// on the same open file (for positioned reads of its pieces) and its size.
+pub struct Raw {
+    pub reader: Box<dyn Read + Send>,
+    pub regular: Option<(File, u64)>,
+}
+
 /// Opens a path read-only (never modifying it), or standard input for `-`.
-pub fn open_path(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+/// It is opened once: a FIFO or a device is read as a stream, never reopened.
+pub fn open_path(path: &Path) -> io::Result<Raw> {
     if path.as_os_str() == "-" {
-        Ok(Box::new(io::stdin()))
-    } else {
-        Ok(Box::new(File::open(path)?))
+        return Ok(Raw {
+            reader: Box::new(io::stdin()),
+            regular: None,
+        });
     }
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    let regular = if meta.is_file() {
+        // The same open file: no second open, whatever the path names by then.
+        Some((file.try_clone()?, meta.len()))
+    } else {
+        None
+    };
+    Ok(Raw {
+        reader: Box::new(file),
+        regular,
+    })
 }
 
 /// Wraps raw bytes into a UTF-8 stream. `fallback` is the encoding of text
@@ -87,6 +110,7 @@ pub fn decode(raw: Box<dyn Read + Send>, fallback: &'static Encoding) -> io::Res
         reader,
         encoding,
         gzip,
+        skipped: bom_len,
         json,
     })
 }

@@ -11,8 +11,12 @@ pub(super) struct Tally {
     /// The first few skipped rows: (line counted from where the reader
     /// started, reason).
     pub(super) first_skips: Vec<(u64, String)>,
-    /// A comma-delimited quote that never closes: its line, counted the same way.
-    pub(super) unterminated: Option<u64>,
+    /// A comma-delimited quote that never closes: its line, counted the same
+    /// way, and the lines lost from it to the end.
+    pub(super) unterminated: Option<(u64, u64)>,
+    /// Lines read, from where the reader started (to the end, unless a
+    /// strict read stopped early).
+    pub(super) lines: u64,
     /// Rows in which invalid UTF-8 was replaced, and the first one's line.
     pub(super) replaced_rows: u64,
     pub(super) first_replaced: Option<u64>,
@@ -21,38 +25,39 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    /// Adds another worker's tally over the same lines.
-    pub(super) fn merge(&mut self, other: Tally) {
-        self.rows += other.rows;
-        self.skipped += other.skipped;
-        self.events.merge(other.events);
-        self.first_skips.extend(other.first_skips);
-        self.first_skips.sort_by_key(|(line, _)| *line);
-        self.first_skips.truncate(SHOWN_ROW_WARNINGS as usize);
-        self.unterminated = match (self.unterminated, other.unterminated) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.replaced_rows += other.replaced_rows;
-        self.first_replaced = match (self.first_replaced, other.first_replaced) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+    /// Adds the tally of the lines that follow these (the next piece of a
+    /// file read in pieces), its line numbers already the file's.
+    pub(super) fn then(&mut self, later: Tally) {
+        self.rows += later.rows;
+        self.skipped += later.skipped;
+        self.events.merge(later.events);
+        let room = (SHOWN_ROW_WARNINGS as usize).saturating_sub(self.first_skips.len());
+        self.first_skips
+            .extend(later.first_skips.into_iter().take(room));
+        self.unterminated = self.unterminated.or(later.unterminated);
+        self.replaced_rows += later.replaced_rows;
+        self.first_replaced = self.first_replaced.or(later.first_replaced);
     }
 
-    /// Turns line numbers counted from the first data line into the file's.
+    /// Turns line numbers counted from the start of a piece into the file's.
     pub(super) fn shift_lines(&mut self, offset: u64) {
         for (line, _) in &mut self.first_skips {
             *line += offset;
         }
-        self.unterminated = self.unterminated.map(|l| l + offset);
+        self.unterminated = self.unterminated.map(|(l, lost)| (l + offset, lost));
         self.first_replaced = self.first_replaced.map(|l| l + offset);
     }
 
     /// With `--strict`: the first malformed row, as an absolute line.
     pub(super) fn first_error(&self) -> Option<(u64, String)> {
         let skip = self.first_skips.first().cloned();
-        let open = self.unterminated.map(|l| (l, UNTERMINATED.to_string()));
+        let open = self.unterminated.map(|(l, lost)| {
+            let lines = if lost == 1 { "line" } else { "lines" };
+            (
+                l,
+                format!("a quote opened here never closes; the rest of the file ({lost} {lines}) is skipped"),
+            )
+        });
         [skip, open].into_iter().flatten().min_by_key(|(l, _)| *l)
     }
 
@@ -71,8 +76,12 @@ impl Tally {
                 rows: self.skipped,
             });
         }
-        if let Some(line) = self.unterminated {
-            warnings.push(ReadWarning::UnterminatedQuote { path: path(), line });
+        if let Some((line, lines_lost)) = self.unterminated {
+            warnings.push(ReadWarning::UnterminatedQuote {
+                path: path(),
+                line,
+                lines_lost,
+            });
         }
         if self.replaced_rows > 0 {
             warnings.push(ReadWarning::InvalidUtf8Replaced {
@@ -83,5 +92,3 @@ impl Tally {
         }
     }
 }
-
-const UNTERMINATED: &str = "a quote opened here never closes; the rest of the file is skipped";

@@ -292,6 +292,18 @@ impl OrderValues {
         }
     }
 
+    /// Each value of each order: (dimension, order, value text).
+    pub(super) fn each(&self, mut f: impl FnMut(Dimension, OrderKey, &str)) {
+        for (column, dim) in self.columns.iter().zip(Dimension::ALL) {
+            let Some(column) = column else { continue };
+            for (key, slot) in &column.by_order {
+                for v in column.ids(*slot) {
+                    f(dim, *key, column.names.get(v as usize).map_or("", |s| s));
+                }
+            }
+        }
+    }
+
     /// Adds the values of another model's orders (`theirs`: its ids), order by order.
     pub(super) fn absorb(&mut self, ids: &mut OrderIds, other: &OrderValues, theirs: &OrderIds) {
         for (i, column) in other.columns.iter().enumerate() {

@@ -29,6 +29,7 @@ pub struct OrderIds {
 
 impl OrderIds {
     pub fn key(&mut self, id: &str) -> OrderKey {
+        let id = identity(id);
         if let Some(packed) = pack(id.as_bytes()) {
             return OrderKey(packed);
         }
@@ -41,10 +42,29 @@ impl OrderIds {
         OrderKey(INTERNED | i)
     }
 
+    /// The key of a name read by a worker.
+    pub fn key_of(&mut self, name: &OrderName) -> OrderKey {
+        match name {
+            OrderName::Packed(key) => *key,
+            OrderName::Text(text) => self.key(text),
+        }
+    }
+
+    /// Which of `parts` partitions holds the order of `key` (as
+    /// [`partition_of`] its id).
+    pub fn partition(&self, key: OrderKey, parts: usize) -> usize {
+        if key.is_interned() {
+            spread(text_hash(&self.name(key)), parts)
+        } else {
+            spread(key.0, parts)
+        }
+    }
+
     /// The key of an id already seen, without interning it (tests look orders
     /// up by id; the reader only ever interns).
     #[cfg(test)]
     pub(crate) fn find(&self, id: &str) -> Option<OrderKey> {
+        let id = identity(id);
         match pack(id.as_bytes()) {
             Some(p) => Some(OrderKey(p)),
             None => self.index.get(id).map(|&i| OrderKey(INTERNED | i)),
@@ -82,33 +102,56 @@ impl OrderIds {
     }
 }
 
-/// Which of `parts` workers owns an order id: a fixed function of the id's
-/// text, so every row of an order, in every file, goes to the same worker.
-pub fn partition_of(id: &str, parts: usize) -> usize {
-    partition_of_raw(id.as_bytes(), parts)
+/// An order's identity: the id text with surrounding white space trimmed
+/// (`str::trim`, Unicode white space), the same trim the row parser gives
+/// every cell. Every path (keys, partitions, merging) goes through this one
+/// function, so an id is one order however and wherever it is read.
+pub fn identity(id: &str) -> &str {
+    id.trim()
 }
 
-fn partition_of_raw(b: &[u8], parts: usize) -> usize {
-    // The last eight bytes: Amazon ids end in seven digits that vary most.
-    let tail = &b[b.len().saturating_sub(8)..];
-    let folded = tail
-        .iter()
-        .fold(b.len() as u64, |x, &c| (x << 8) | u64::from(c));
-    // The high bits of a multiplicative hash are well mixed.
-    ((folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % parts.max(1) as u64) as usize
+/// An order id read by a worker, before a model gives it a key: packed when
+/// it has Amazon's numeric form, else its text (both after [`identity`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderName {
+    Packed(OrderKey),
+    Text(Box<str>),
 }
 
-/// Like [`partition_of`], from a cell's bytes (ASCII white space already
-/// trimmed). With ASCII at both ends there is nothing more to trim and the
-/// bytes are the id's text; otherwise the cell is trimmed as the parser does.
-pub fn partition_of_bytes(cell: &[u8], parts: usize) -> usize {
-    match (cell.first(), cell.last()) {
-        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => partition_of_raw(cell, parts),
-        _ => partition_of(
-            std::str::from_utf8(cell).map(str::trim).unwrap_or(""),
-            parts,
-        ),
+impl OrderName {
+    pub fn of(id: &str) -> OrderName {
+        let id = identity(id);
+        match pack(id.as_bytes()) {
+            Some(n) => OrderName::Packed(OrderKey(n)),
+            None => OrderName::Text(id.into()),
+        }
     }
+
+    /// Which of `parts` partitions holds the order (see [`partition_of`]).
+    pub fn partition(&self, parts: usize) -> usize {
+        match self {
+            OrderName::Packed(key) => spread(key.0, parts),
+            OrderName::Text(text) => spread(text_hash(text), parts),
+        }
+    }
+}
+
+/// Which of `parts` partitions holds an order id: a fixed function of its
+/// [`identity`], so every row of an order, in every file and every chunk,
+/// goes to the same partition.
+pub fn partition_of(id: &str, parts: usize) -> usize {
+    OrderName::of(id).partition(parts)
+}
+
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(text.len() as u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95)
+    })
+}
+
+/// The high bits of a multiplicative hash are well mixed.
+fn spread(x: u64, parts: usize) -> usize {
+    ((x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % parts.max(1) as u64) as usize
 }
 
 fn pack(b: &[u8]) -> Option<u64> {
@@ -147,28 +190,29 @@ mod tests {
     }
 
     #[test]
-    fn partition_agrees_between_bytes_and_text() {
-        for id in [
-            "111-0687106-4490606",
-            "ORDER-42",
-            "x",
-            "\u{a0}111-0687106-4490606\u{a0}",
-            "caf\u{e9}",
+    fn one_identity_for_keys_and_partitions() {
+        let mut ids = OrderIds::default();
+        for (a, b) in [
+            ("111-0687106-4490606", "111-0687106-4490606\u{b}"),
+            ("111-0687106-4490606", "\u{a0}111-0687106-4490606\u{3000}"),
+            ("ORDER-42", " ORDER-42\u{b}\u{c}"),
+            ("caf\u{e9}", "caf\u{e9}\u{2028}"),
         ] {
+            assert_eq!(ids.key(a), ids.key(b), "{b:?}");
+            assert_eq!(OrderName::of(a), OrderName::of(b), "{b:?}");
             for parts in [2, 3, 7] {
-                let trimmed = id.trim();
-                assert_eq!(
-                    partition_of_bytes(id.as_bytes().trim_ascii(), parts),
-                    partition_of(trimmed, parts),
-                    "{id:?}"
-                );
-                assert!(partition_of(trimmed, parts) < parts);
+                assert_eq!(partition_of(a, parts), partition_of(b, parts), "{b:?}");
+                let key = ids.key(b);
+                assert_eq!(ids.partition(key, parts), partition_of(a, parts), "{b:?}");
+                assert!(partition_of(a, parts) < parts);
             }
         }
-        // Both workers get a share of Amazon ids.
-        let owners: std::collections::BTreeSet<usize> = (0..100)
-            .map(|i| partition_of(&format!("111-0000000-{i:07}"), 2))
-            .collect();
-        assert_eq!(owners.len(), 2);
+        // Both partitions get a share of Amazon ids and of other ids.
+        for form in ["111-0000000-", "X"] {
+            let owners: std::collections::BTreeSet<usize> = (0..100)
+                .map(|i| partition_of(&format!("{form}{i:07}"), 2))
+                .collect();
+            assert_eq!(owners.len(), 2, "{form}");
+        }
     }
 }

@@ -79,8 +79,13 @@ pub enum ReadWarning {
     },
     /// More malformed rows than are listed one by one.
     RowsSkippedInAll { path: String, rows: u64 },
-    /// A comma-delimited quote opened on `line` never closes.
-    UnterminatedQuote { path: String, line: u64 },
+    /// A comma-delimited quote opened on `line` never closes: the rest of
+    /// the file, `lines_lost` lines from `line` on, was skipped.
+    UnterminatedQuote {
+        path: String,
+        line: u64,
+        lines_lost: u64,
+    },
     /// Invalid UTF-8 after the first MiB, replaced in `rows` rows from `line` on.
     InvalidUtf8Replaced { path: String, line: u64, rows: u64 },
     /// Most rows have a `column` value that is not a date in the

@@ -22,12 +22,42 @@ pub use amazon::{
 };
 pub use complaints::{ClaimType, Complaints, OpenClaim, Since};
 pub use dimensions::{Dimension, Dimensions, OrderValues};
-pub use ids::{partition_of, partition_of_bytes, OrderIds, OrderKey};
+pub use ids::{identity, partition_of, OrderIds, OrderKey, OrderName};
 pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
 pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
 pub use sharded::Sharded;
 pub use shipments::{Package, ShipmentRow, Shipments};
+
+/// What one row read by a worker says of an order, ready to merge into the
+/// model of the order's partition ([`Model::apply`]).
+#[derive(Debug, Clone)]
+pub enum OrderFact {
+    Order(OrderName, Order),
+    /// The `--by` values of the order row just before it (blank ones left out).
+    Values(OrderName, Box<[(Dimension, Box<str>)]>),
+    /// Boxed: order rows, the many, stay small in flight.
+    Shipment(OrderName, Box<ShipmentRow>),
+    /// Rating, removed, and since when it is known (its date).
+    Feedback(OrderName, u8, bool, Since),
+    /// Kind, whether it counts, and since when it is known (its date).
+    Claim(OrderName, ClaimType, bool, Since),
+    /// A claim not decided yet, and its date.
+    OpenClaim(OrderName, ClaimType, Option<Instant>),
+}
+
+impl OrderFact {
+    pub fn name(&self) -> &OrderName {
+        match self {
+            OrderFact::Order(n, _)
+            | OrderFact::Values(n, _)
+            | OrderFact::OpenClaim(n, _, _)
+            | OrderFact::Shipment(n, _)
+            | OrderFact::Feedback(n, _, _, _)
+            | OrderFact::Claim(n, _, _, _) => n,
+        }
+    }
+}
 
 /// Everything the metrics need, merged.
 #[derive(Debug, Default)]
@@ -45,6 +75,9 @@ pub struct Model {
     /// Claims not yet decided, in the order read (duplicates possible).
     pub open_claims: Vec<OpenClaim>,
     pub messages: Vec<Message>,
+    /// Messages received before this instant are in no window: they are
+    /// dropped while reading, id and all.
+    pub message_cutoff: Option<Instant>,
     /// Where each message id is in `messages`.
     message_index: FxHashMap<Box<str>, usize>,
     /// Whether any shipments file has a delivery column (on-time delivery has data).
@@ -68,20 +101,25 @@ impl Model {
     /// (not remembered by id only).
     pub fn add_order(&mut self, id: &str, row: OrderRow) -> Option<OrderKey> {
         let key = self.ids.key(id);
-        let record = Order::of(&row);
-        let old_and_closed =
-            self.cutoff.is_some_and(|c| row.purchase < c) && row.status >= StatusClass::Shipped;
+        self.add_order_record(key, Order::of(&row))
+    }
+
+    /// Merges the record of one order row; `key` when the order is kept.
+    pub fn add_order_record(&mut self, key: OrderKey, record: Order) -> Option<OrderKey> {
+        let old_and_closed = self.cutoff.is_some_and(|c| record.purchase() < c)
+            && record.status() >= StatusClass::Shipped;
+        let status = record.status();
         if let (Some(orders), Some(dropped)) = (self.orders.single_mut(), self.dropped.single_mut())
         {
             // One table each (reading one file on one core): a single probe.
             match orders.entry(key) {
                 Entry::Occupied(mut o) => o.get_mut().merge(&record),
                 Entry::Vacant(v) => {
-                    if let Some(status) = dropped.get_mut(&key) {
-                        *status = (*status).max(row.status);
+                    if let Some(s) = dropped.get_mut(&key) {
+                        *s = (*s).max(status);
                         return None;
                     } else if old_and_closed {
-                        dropped.insert(key, row.status);
+                        dropped.insert(key, status);
                         return None;
                     } else {
                         v.insert(record);
@@ -92,11 +130,11 @@ impl Model {
         }
         if let Some(o) = self.orders.get_mut(&key) {
             o.merge(&record);
-        } else if let Some(status) = self.dropped.get_mut(&key) {
-            *status = (*status).max(row.status);
+        } else if let Some(s) = self.dropped.get_mut(&key) {
+            *s = (*s).max(status);
             return None;
         } else if old_and_closed {
-            self.dropped.insert_new(key, row.status);
+            self.dropped.insert_new(key, status);
             return None;
         } else {
             self.orders.insert_new(key, record);
@@ -123,11 +161,14 @@ impl Model {
 
     pub fn add_shipment(&mut self, id: &str, row: ShipmentRow) {
         let key = self.ids.key(id);
-        let later = Shipments::of(row);
+        self.add_shipment_at(key, row);
+    }
+
+    pub fn add_shipment_at(&mut self, key: OrderKey, row: ShipmentRow) {
         match self.shipments.entry(key) {
-            Entry::Occupied(mut s) => s.get_mut().merge(later),
+            Entry::Occupied(mut s) => s.get_mut().add(row),
             Entry::Vacant(v) => {
-                v.insert(later);
+                v.insert(Shipments::of(row));
             }
         }
     }
@@ -135,9 +176,12 @@ impl Model {
     /// A feedback row: its rating, whether it was removed, and its date.
     pub fn add_feedback(&mut self, id: &str, rating: u8, removed: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
+        self.add_feedback_at(key, rating, removed, Since::of(date));
+    }
+
+    pub fn add_feedback_at(&mut self, key: OrderKey, rating: u8, removed: bool, since: Since) {
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
-        let since = Since::of(date);
         match rating {
             _ if removed => {}
             1 => c.rated_1 = c.rated_1.min(since),
@@ -150,6 +194,10 @@ impl Model {
     /// does not, with its date (`claim-date`, `return-request-date`) if any.
     pub fn add_claim(&mut self, id: &str, kind: ClaimType, counts: bool, date: Option<Instant>) {
         let key = self.ids.key(id);
+        self.add_claim_at(key, kind, counts, Since::of(date));
+    }
+
+    pub fn add_claim_at(&mut self, key: OrderKey, kind: ClaimType, counts: bool, since: Since) {
         let c = self.complaints.entry(key).or_default();
         c.rows += 1;
         if counts {
@@ -157,7 +205,7 @@ impl Model {
                 ClaimType::AToZ => &mut c.a_to_z,
                 ClaimType::Chargeback => &mut c.chargeback,
             };
-            *slot = (*slot).min(Since::of(date));
+            *slot = (*slot).min(since);
         }
     }
 
@@ -167,9 +215,48 @@ impl Model {
         self.open_claims.push(OpenClaim { order, kind, date });
     }
 
+    /// Adds what one row read by a worker says of an order.
+    pub fn apply(&mut self, fact: OrderFact) {
+        match fact {
+            OrderFact::Order(name, record) => {
+                let key = self.ids.key_of(&name);
+                self.add_order_record(key, record);
+            }
+            OrderFact::Values(name, values) => {
+                // Right after its order row: kept only when that row kept the order.
+                let key = self.ids.key_of(&name);
+                if self.orders.contains_key(&key) {
+                    for (dim, value) in values.iter() {
+                        self.values.add(*dim, key, value);
+                    }
+                }
+            }
+            OrderFact::Shipment(name, row) => {
+                let key = self.ids.key_of(&name);
+                self.add_shipment_at(key, *row);
+            }
+            OrderFact::Feedback(name, rating, removed, since) => {
+                let key = self.ids.key_of(&name);
+                self.add_feedback_at(key, rating, removed, since);
+            }
+            OrderFact::Claim(name, kind, counts, since) => {
+                let key = self.ids.key_of(&name);
+                self.add_claim_at(key, kind, counts, since);
+            }
+            OrderFact::OpenClaim(name, kind, date) => {
+                let order = self.ids.key_of(&name);
+                self.open_claims.push(OpenClaim { order, kind, date });
+            }
+        }
+    }
+
     /// Adds a buyer message; one with the id of a message already read (an
     /// overlapping export) is the same message, its first values winning.
+    /// A message received before [`Model::message_cutoff`] is dropped.
     pub fn add_message(&mut self, message: Message) {
+        if self.message_cutoff.is_some_and(|c| message.received < c) {
+            return;
+        }
         match self.message_index.entry(message.id.clone()) {
             Entry::Occupied(i) => {
                 if let Some(first) = self.messages.get_mut(*i.get()) {
@@ -182,6 +269,81 @@ impl Model {
                 self.messages.push(message);
             }
         }
+    }
+
+    /// Moves the orders, shipments, complaints, open claims and `--by` values
+    /// into `parts` models, each holding the orders of one partition
+    /// ([`OrderIds::partition`]) with the same cutoffs; what is not keyed by
+    /// order (messages, Amazon's reports) stays here. Rows
+    /// read afterwards into the partition of their order, then
+    /// [`Model::absorb_disjoint`] back, merge exactly as if read into this
+    /// model.
+    pub fn split_by_order(&mut self, parts: usize) -> Vec<Model> {
+        let parts = parts.max(1);
+        let mut out: Vec<Model> = (0..parts)
+            .map(|_| Model {
+                cutoff: self.cutoff,
+                message_cutoff: self.message_cutoff,
+                ..Model::default()
+            })
+            .collect();
+        let ids = std::mem::take(&mut self.ids);
+        let orders = std::mem::take(&mut self.orders);
+        let dropped = std::mem::take(&mut self.dropped);
+        let shipments = std::mem::take(&mut self.shipments);
+        let complaints = std::mem::take(&mut self.complaints);
+        let values = std::mem::take(&mut self.values);
+        let open_claims = std::mem::take(&mut self.open_claims);
+        let mut place = |key: OrderKey| {
+            let p = ids.partition(key, parts);
+            let part = &mut out[p];
+            (p, part.ids.adopt(&ids, key))
+        };
+        let mut moved_orders: Vec<Vec<(OrderKey, Order)>> = vec![Vec::new(); parts];
+        for (k, o) in orders.into_shards().into_iter().flatten() {
+            let (p, k) = place(k);
+            moved_orders[p].push((k, o));
+        }
+        let mut moved_dropped: Vec<Vec<(OrderKey, StatusClass)>> = vec![Vec::new(); parts];
+        for (k, s) in dropped.into_shards().into_iter().flatten() {
+            let (p, k) = place(k);
+            moved_dropped[p].push((k, s));
+        }
+        let mut moved_shipments: Vec<Vec<(OrderKey, Shipments)>> = vec![Vec::new(); parts];
+        for (k, s) in shipments {
+            let (p, k) = place(k);
+            moved_shipments[p].push((k, s));
+        }
+        let mut moved_complaints: Vec<Vec<(OrderKey, Complaints)>> = vec![Vec::new(); parts];
+        for (k, c) in complaints {
+            let (p, k) = place(k);
+            moved_complaints[p].push((k, c));
+        }
+        let mut moved_claims: Vec<Vec<OpenClaim>> = vec![Vec::new(); parts];
+        for c in open_claims {
+            let (p, order) = place(c.order);
+            moved_claims[p].push(OpenClaim { order, ..c });
+        }
+        values.each(|dim, key, value| {
+            let p = ids.partition(key, parts);
+            let part = &mut out[p];
+            let key = part.ids.adopt(&ids, key);
+            part.values.add(dim, key, value);
+        });
+        for (p, part) in out.iter_mut().enumerate() {
+            for (k, o) in std::mem::take(&mut moved_orders[p]) {
+                part.orders.insert_new(k, o);
+            }
+            for (k, s) in std::mem::take(&mut moved_dropped[p]) {
+                part.dropped.insert_new(k, s);
+            }
+            part.shipments
+                .extend(std::mem::take(&mut moved_shipments[p]));
+            part.complaints
+                .extend(std::mem::take(&mut moved_complaints[p]));
+            part.open_claims = std::mem::take(&mut moved_claims[p]);
+        }
+        out
     }
 
     /// Merges a model whose orders this one cannot have (another worker's
@@ -201,6 +363,7 @@ impl Model {
             complaints,
             open_claims,
             messages,
+            message_cutoff: _,
             message_index: _,
             has_delivery_column,
             amazon,
@@ -226,9 +389,13 @@ impl Model {
     pub fn absorb(&mut self, other: Model) {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
-            let cutoff = self.cutoff;
+            let (cutoff, message_cutoff) = (self.cutoff, self.message_cutoff);
+            let mut amazon = std::mem::take(&mut self.amazon);
             *self = other;
             self.cutoff = cutoff;
+            self.message_cutoff = message_cutoff;
+            amazon.append(&mut self.amazon);
+            self.amazon = amazon;
             return;
         }
         let Model {
@@ -240,6 +407,7 @@ impl Model {
             complaints,
             open_claims,
             messages,
+            message_cutoff: _,
             message_index: _,
             has_delivery_column,
             amazon,
@@ -436,6 +604,86 @@ mod tests {
                 );
             }
             assert_eq!(first.dropped.len(), whole.dropped.len(), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn a_row_in_flight_is_small() {
+        // Rows read in pieces wait in lists until merged: an order row's
+        // fact is its name and its 20-byte record.
+        assert!(std::mem::size_of::<OrderFact>() <= 48);
+    }
+
+    #[test]
+    fn messages_before_the_cutoff_are_dropped_id_and_all() {
+        let mut m = Model {
+            message_cutoff: Some(T),
+            ..Model::default()
+        };
+        for (id, received) in [("OLD", T - 1), ("NEW", T), ("OLD", T + 5)] {
+            m.add_message(Message {
+                id: id.into(),
+                received,
+                responded: None,
+                no_response_needed: false,
+            });
+        }
+        let kept: Vec<(&str, i64)> = m.messages.iter().map(|x| (&*x.id, x.received)).collect();
+        assert_eq!(kept, vec![("NEW", T), ("OLD", T + 5)]);
+    }
+
+    /// Rows read into the partitions of a split model, absorbed back, give
+    /// the model of reading them all in order into one.
+    #[test]
+    fn split_then_absorb_equals_reading_in_order() {
+        let ids = ["111-0000000-0000001", "A", "B", "111-0000000-0000002", "C"];
+        let rows: Vec<(&str, OrderRow)> = (0..40)
+            .map(|i| {
+                let status = [
+                    StatusClass::Other,
+                    StatusClass::Shipped,
+                    StatusClass::Cancelled,
+                ][i % 3];
+                let purchase = if i % 4 == 0 { T - 10 } else { T + i as i64 };
+                let ship_by = (i % 5 == 1).then_some(T + 100 + i as i64);
+                (
+                    ids[i % ids.len()],
+                    OrderRow {
+                        purchase,
+                        ship_by,
+                        ..row(status)
+                    },
+                )
+            })
+            .collect();
+        for cut in [0, 7, 20, 40] {
+            let mut whole = Model::with_cutoff(Some(T));
+            for (id, r) in rows.clone() {
+                whole.add_order(id, r);
+            }
+            let mut model = Model::with_cutoff(Some(T));
+            for (id, r) in rows[..cut].iter().cloned() {
+                model.add_order(id, r);
+            }
+            model.add_claim("B", ClaimType::AToZ, true, Some(T + 3));
+            whole.add_claim("B", ClaimType::AToZ, true, Some(T + 3));
+            let mut parts = model.split_by_order(3);
+            for (id, r) in rows[cut..].iter().cloned() {
+                let name = OrderName::of(id);
+                parts[name.partition(3)].apply(OrderFact::Order(name, Order::of(&r)));
+            }
+            for part in parts {
+                model.absorb_disjoint(part);
+            }
+            assert_eq!(model.orders.len(), whole.orders.len(), "cut {cut}");
+            assert_eq!(model.dropped.len(), whole.dropped.len(), "cut {cut}");
+            for (k, o) in &whole.orders {
+                let name = whole.ids.name(*k);
+                let mine = model.ids.find(&name).and_then(|k| model.orders.get(&k));
+                assert_eq!(mine, Some(o), "cut {cut}: {name}");
+            }
+            let b = model.ids.find("B").unwrap();
+            assert_eq!(model.complaints[&b].a_to_z, Since(T + 3), "cut {cut}");
         }
     }
 }

@@ -415,8 +415,13 @@ pub fn read_warning(w: &ReadWarning) -> String {
         ReadWarning::RowsSkippedInAll { path, rows } => {
             format!("{path}: {rows} malformed rows skipped in all")
         }
-        ReadWarning::UnterminatedQuote { path, line } => format!(
-            "{path}:{line}: a quote opened here never closes; the rest of the file is skipped"
+        ReadWarning::UnterminatedQuote {
+            path,
+            line,
+            lines_lost,
+        } => format!(
+            "{path}:{line}: a quote opened here never closes; the rest of the file ({lines_lost} {}) is skipped",
+            if *lines_lost == 1 { "line" } else { "lines" }
         ),
         ReadWarning::InvalidUtf8Replaced { path, line, rows } => format!(
             "{path}:{line}: invalid UTF-8 after the first 1 MiB replaced by U+FFFD in {}",

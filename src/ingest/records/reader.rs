@@ -3,8 +3,6 @@
 
 use std::io::{self, Read};
 
-use memchr::memchr;
-
 use super::lines::{Found, Lines};
 use super::rfc4180::{split_csv_line, CsvState};
 use super::tabs::{split_tabs, SparseSplit};
@@ -23,9 +21,11 @@ pub enum Event {
     TooLong {
         line: u64,
     },
-    /// A comma-delimited quote opened on `line` never closes: the rest of the file is skipped.
+    /// A comma-delimited quote opened on `line` never closes: the rest of the
+    /// file, `lost` lines from `line` on, is skipped.
     Unterminated {
         line: u64,
+        lost: u64,
     },
     End,
 }
@@ -57,8 +57,6 @@ pub struct RowReader<R: Read> {
     needed: Vec<usize>,
     /// For tab-delimited rows: split only the needed columns.
     sparse: Option<SparseSplit>,
-    /// Read only the rows this worker owns (parallel reading).
-    partition: Option<Partition>,
     /// Cells in the current row.
     count: usize,
 }
@@ -77,7 +75,6 @@ impl<R: Read> RowReader<R> {
             line: 0,
             needed: Vec::new(),
             sparse: None,
-            partition: None,
             count: 0,
         }
     }
@@ -91,33 +88,16 @@ impl<R: Read> RowReader<R> {
         self
     }
 
-    /// Reads only rows whose key column this worker owns (tab-delimited).
-    pub fn partition(mut self, partition: Partition) -> Self {
-        self.partition = Some(partition);
-        self
+    /// Lines read so far (the line count of the input once it has ended).
+    pub fn line_count(&self) -> u64 {
+        self.lines.line_count()
     }
 
     pub fn next_row(&mut self) -> io::Result<Event> {
-        let (number, start, end) = loop {
-            match self.lines.next_found(false)? {
-                None => return Ok(Event::End),
-                Some(Found::TooLong { number }) => {
-                    // Counted once, by the first worker.
-                    if self.partition.is_some_and(|p| p.worker != 0) {
-                        continue;
-                    }
-                    return Ok(Event::TooLong { line: number });
-                }
-                Some(Found::Line { number, start, end }) => {
-                    let owned = match self.partition {
-                        None => true,
-                        Some(p) => p.owns(&self.lines.buf[start..end]),
-                    };
-                    if owned {
-                        break (number, start, end);
-                    }
-                }
-            }
+        let (number, start, end) = match self.lines.next_found(false)? {
+            None => return Ok(Event::End),
+            Some(Found::TooLong { number }) => return Ok(Event::TooLong { line: number }),
+            Some(Found::Line { number, start, end }) => (number, start, end),
         };
         self.line = number;
         let line = &self.lines.buf[start..end];
@@ -144,12 +124,11 @@ impl<R: Read> RowReader<R> {
                 split_csv_line(line, &mut self.bytes, &mut self.bounds, &mut state);
                 while state.in_quotes {
                     match self.lines.next_found(false)? {
-                        None => return Ok(Event::Unterminated { line: number }),
+                        None => return Ok(self.unterminated(number)),
                         Some(Found::TooLong { .. }) => return Ok(Event::TooLong { line: number }),
                         Some(Found::Line { start, end, .. }) => {
                             if self.bytes.len() + (end - start) > MAX_RECORD_BYTES {
-                                // Give up on this row; the next line starts afresh.
-                                return Ok(Event::TooLong { line: number });
+                                return self.skip_record(number, state);
                             }
                             self.bytes.push(b'\n');
                             split_csv_line(
@@ -164,6 +143,41 @@ impl<R: Read> RowReader<R> {
             }
         }
         Ok(Event::Row { line: number })
+    }
+
+    /// A quote opened on `line` has not closed by the end of the input.
+    fn unterminated(&self, line: u64) -> Event {
+        Event::Unterminated {
+            line,
+            lost: self.lines.line_count().saturating_sub(line) + 1,
+        }
+    }
+
+    /// A comma-delimited record that started on `line` has grown past
+    /// [`MAX_RECORD_BYTES`] inside a quote: its lines are passed (following
+    /// the quotes, holding nothing) to where it ends, and it is too long; or
+    /// the quote never closes, and the rest of the file is lost with it.
+    fn skip_record(&mut self, line: u64, mut state: CsvState) -> io::Result<Event> {
+        self.bytes.clear();
+        self.bounds.clear();
+        while state.in_quotes {
+            match self.lines.next_found(false)? {
+                None => return Ok(self.unterminated(line)),
+                // An over-long line inside the quote: where it ends is unknown.
+                Some(Found::TooLong { .. }) => break,
+                Some(Found::Line { start, end, .. }) => {
+                    split_csv_line(
+                        &self.lines.buf[start..end],
+                        &mut self.bytes,
+                        &mut self.bounds,
+                        &mut state,
+                    );
+                    self.bytes.clear();
+                    self.bounds.clear();
+                }
+            }
+        }
+        Ok(Event::TooLong { line })
     }
 
     /// The row read by the last [`Event::Row`]; invalid UTF-8 in it is
@@ -254,34 +268,6 @@ fn trim(s: &str) -> &str {
 fn is_blank(line: &[u8]) -> bool {
     line.iter()
         .all(|c| matches!(c, b' ' | b'\t' | b',' | b'\r' | b'\x0b' | b'\x0c'))
-}
-
-/// One worker's share of a tab-delimited file read by several: the rows
-/// whose key (order id) column it owns, by [`crate::model::partition_of`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Partition {
-    /// The key column.
-    pub column: usize,
-    pub worker: usize,
-    pub workers: usize,
-}
-
-impl Partition {
-    fn owns(&self, line: &[u8]) -> bool {
-        let key = if self.column == 0 {
-            memchr(b'\t', line).map_or(line, |i| &line[..i])
-        } else {
-            line.split(|&b| b == b'\t').nth(self.column).unwrap_or(&[])
-        };
-        // The same text the row parser will see (cells are trimmed).
-        let key = key.trim_ascii();
-        let owner = if key.is_empty() {
-            0
-        } else {
-            crate::model::partition_of_bytes(key, self.workers)
-        };
-        owner == self.worker
-    }
 }
 
 #[cfg(test)]

@@ -85,7 +85,10 @@ mod tests {
         let got = rows("a,b\n\"open,c\nd,e\nf,g\n", Delimiter::Comma);
         assert_eq!(
             got,
-            vec![ok(&["a", "b"]), Err(Event::Unterminated { line: 2 })]
+            vec![
+                ok(&["a", "b"]),
+                Err(Event::Unterminated { line: 2, lost: 3 })
+            ]
         );
     }
 }
