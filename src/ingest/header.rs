@@ -277,7 +277,7 @@ impl Kind {
                     ReturnDate,
                     &["return-request-date", "return-date"],
                     false,
-                    "when the return was requested (read for the file's freshness only)",
+                    "when the return was requested (dates its A-to-z claim; counts for freshness)",
                 ),
                 ];
                 C
