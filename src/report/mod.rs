@@ -15,6 +15,7 @@ mod html_chart;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;
+mod notes_words;
 pub mod schema;
 pub mod table;
 pub mod trend;
