@@ -1,5 +1,8 @@
 //! Running a command: audit, explain, schema, completions; exit codes (SPEC §6).
 
+mod progress;
+mod read;
+
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -12,15 +15,14 @@ use crate::cli::{
 };
 use crate::history::{self, HistoryError, Snapshot, Store};
 use crate::ingest::header::Kind;
-use crate::ingest::mapping::HeaderMapping;
-use crate::ingest::values::ValueParser;
-use crate::ingest::{self, InputError, ReadOptions};
+use crate::ingest::InputError;
 use crate::metrics::{self, act_now, status::Status, Context};
-use crate::model::{InputKind, InputSummary, Model, ReadWarning};
+use crate::model::{InputKind, InputSummary};
 use crate::reconcile;
 use crate::report::trend::TrendReport;
 use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
+use read::{read_inputs, Read};
 
 /// The exit codes, one source of truth (SPEC §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,104 +182,6 @@ fn as_of_day(config: &AuditConfig) -> chrono::NaiveDate {
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1))
 }
 
-/// What reading the inputs gave.
-struct Read {
-    model: Model,
-    inputs: Vec<InputSummary>,
-    warnings: Vec<ReadWarning>,
-}
-
-/// Reads every input once, keeping the orders the windows of every day from
-/// `first_day` to the as-of day need.
-fn read_inputs(config: &AuditConfig, first_day: chrono::NaiveDate) -> Result<Read, InputError> {
-    let cal = Calendar::new(config.tz);
-    let options = ReadOptions {
-        values: match config.date_order {
-            Some(order) => ValueParser::with_date_order(cal, order),
-            None => ValueParser::new(cal, config.marketplace.date_order()),
-        },
-        mapping: HeaderMapping::new(config.mapping.iter().cloned()),
-        fallback: config
-            .encoding
-            .unwrap_or_else(|| config.marketplace.fallback_encoding()),
-        strict: config.strict,
-        dimensions: config.by,
-    };
-    let mut warnings = Vec::new();
-    let specs = ingest::expand(&config.inputs, &mut warnings)?;
-    // `-o` must never replace an input with the report.
-    if let Some(out) = config
-        .output
-        .as_ref()
-        .and_then(|o| std::fs::canonicalize(o).ok())
-    {
-        if specs
-            .iter()
-            .any(|s| std::fs::canonicalize(&s.path).is_ok_and(|p| p == out))
-        {
-            return Err(InputError::Other {
-                path: crate::ingest::display_path(&out),
-                reason:
-                    "is one of the inputs; the report would replace it (choose another -o file)"
-                        .to_string(),
-            });
-        }
-    }
-    if specs.is_empty() {
-        let names: Vec<String> = config
-            .inputs
-            .iter()
-            .map(|(p, _)| p.display().to_string())
-            .collect();
-        return Err(InputError::Other {
-            path: names.join(", "),
-            reason: "no report files to audit".to_string(),
-        });
-    }
-    // Amazon's own reports first: their windows may reach before ours, and
-    // orders that old must then be kept.
-    let mut inputs = Vec::new();
-    let mut amazon = Model::default();
-    let (performance, specs): (Vec<_>, Vec<_>) =
-        specs.into_iter().partition(ingest::looks_like_performance);
-    for spec in &performance {
-        let parallel = ingest::Parallel::NONE;
-        if let Some(summary) =
-            ingest::read_input(spec, &options, parallel, &mut amazon, &mut warnings)?
-        {
-            inputs.push(summary);
-        }
-    }
-    let mut earliest = metrics::earliest_purchase_day(first_day, config.handling_days);
-    if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
-        earliest = earliest.min(first);
-    }
-    let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
-    model.amazon = std::mem::take(&mut amazon.amazon);
-    // Messages received before every window that counts them are dropped.
-    model.message_cutoff = Some(cal.start_of(earliest_received_day(first_day)));
-    let parallel = ingest::Parallel {
-        threads: config.threads,
-        min_bytes: config.parallel_min_bytes,
-    };
-    let progress = Progress::start(&specs, config.quiet);
-    for spec in &specs {
-        progress.reading(spec);
-        if let Some(summary) =
-            ingest::read_input(spec, &options, parallel, &mut model, &mut warnings)?
-        {
-            inputs.push(summary);
-        }
-        progress.read(spec);
-    }
-    drop(progress);
-    Ok(Read {
-        model,
-        inputs,
-        warnings,
-    })
-}
-
 /// Reads every input, computes every metric and builds the report.
 pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
     let cal = Calendar::new(config.tz);
@@ -379,7 +283,7 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
 }
 
 /// The first day any window counts buyer messages on (by the day received).
-fn earliest_received_day(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
+pub(super) fn earliest_received_day(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
     use crate::policy::{PlacedBy, POLICY};
     let reach = POLICY
         .iter()
@@ -404,65 +308,6 @@ fn coverage(inputs: &[InputSummary], cal: Calendar) -> report::trend::Coverage {
         orders: first(InputKind::Orders),
         shipments: first(InputKind::Shipments),
         messages: first(InputKind::Messages),
-    }
-}
-
-/// Inputs larger than this in total get a progress bar (on a terminal only).
-const PROGRESS_MIN_BYTES: u64 = 50 * 1024 * 1024;
-
-/// A progress bar on standard error while large inputs are read, file by file.
-/// Nothing at all unless standard error is a terminal, the inputs exceed
-/// [`PROGRESS_MIN_BYTES`] and `--quiet` is off; cleared when dropped.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Progress {
-    fn start(specs: &[ingest::InputSpec], quiet: bool) -> Progress {
-        let none = Progress { bar: None };
-        if quiet || !io::stderr().is_terminal() {
-            return none;
-        }
-        let total: u64 = specs.iter().map(Self::size).sum();
-        if total <= PROGRESS_MIN_BYTES {
-            return none;
-        }
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(total),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        let style = indicatif::ProgressStyle::with_template(
-            "{spinner} reading {wide_msg} {bytes}/{total_bytes} [{bar:30}] {elapsed}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        bar.set_style(style.progress_chars("=> "));
-        bar.enable_steady_tick(std::time::Duration::from_millis(150));
-        Progress { bar: Some(bar) }
-    }
-
-    /// The size on disk (compressed for `.gz`; 0 for standard input).
-    fn size(spec: &ingest::InputSpec) -> u64 {
-        std::fs::metadata(&spec.path).map_or(0, |m| m.len())
-    }
-
-    fn reading(&self, spec: &ingest::InputSpec) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(sanitize(&spec.path.display().to_string()));
-        }
-    }
-
-    fn read(&self, spec: &ingest::InputSpec) {
-        if let Some(bar) = &self.bar {
-            bar.inc(Self::size(spec));
-        }
-    }
-}
-
-impl Drop for Progress {
-    fn drop(&mut self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
     }
 }
 
