@@ -1,10 +1,24 @@
 //! The command line (SPEC §1), resolved once into a plain [`AuditConfig`]:
 //! nothing past this module touches clap.
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+mod format;
+mod history;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+pub use format::{format_for_path, Format};
+mod values;
+
+use history::{history_path, HISTORY_EXAMPLES};
+pub use history::{HistoryArgs, HistoryConfig, ListFormat, HISTORY_ENV};
+
+use values::{
+    parse_day, parse_dimension, parse_encoding, parse_max_age, parse_now, parse_require, parse_tz,
+    parse_warn_at,
+};
+pub use values::{MaxAge, NowArg, Required};
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -113,85 +127,12 @@ pub enum TrendDays {
     From(NaiveDate),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-    Html,
-}
-
 /// Whose JSON Schema `sellerhealth schema` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaOf {
     Audit,
     History,
     Trend,
-}
-
-/// The formats of `sellerhealth history`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Csv,
-}
-
-const HISTORY_EXAMPLES: &str = "\
-Examples:
-  sellerhealth audit --history ~/.local/share/sellerhealth/history.sqlite reports/
-  sellerhealth history --history ~/.local/share/sellerhealth/history.sqlite
-  SELLERHEALTH_HISTORY=history.sqlite sellerhealth history --metric lsr --format csv";
-
-/// The variable that names the history file when `--history` is not given.
-pub const HISTORY_ENV: &str = "SELLERHEALTH_HISTORY";
-
-#[derive(Debug, Args)]
-pub struct HistoryArgs {
-    /// The history file [default: $SELLERHEALTH_HISTORY].
-    #[arg(long, value_name = "FILE")]
-    pub history: Option<PathBuf>,
-    /// Only the snapshots of this account.
-    #[arg(long, value_name = "NAME")]
-    pub account: Option<String>,
-    /// Only the snapshots of this marketplace.
-    #[arg(long, value_enum, ignore_case = true, value_name = "CODE")]
-    pub marketplace: Option<Marketplace>,
-    /// Only this metric's rows (e.g. `late_shipment_rate`, or `lsr`).
-    #[arg(long, value_name = "ID", value_parser = parse_metric)]
-    pub metric: Option<MetricId>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
-    pub format: ListFormat,
-}
-
-fn parse_metric(s: &str) -> Result<MetricId, String> {
-    MetricId::parse(s).ok_or_else(|| {
-        let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
-        format!("'{s}' is not a metric: one of {}", ids.join(", "))
-    })
-}
-
-/// What `sellerhealth history` lists, resolved.
-#[derive(Debug, Clone)]
-pub struct HistoryConfig {
-    /// `--history`, else `$SELLERHEALTH_HISTORY`.
-    pub path: PathBuf,
-    pub account: Option<String>,
-    /// A marketplace code (`US`).
-    pub marketplace: Option<String>,
-    pub metric: Option<MetricId>,
-    pub format: ListFormat,
-}
-
-/// `--history FILE`, else the variable [`HISTORY_ENV`] when set and not empty.
-fn history_path(given: Option<PathBuf>) -> Option<PathBuf> {
-    given.or_else(|| {
-        std::env::var_os(HISTORY_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -325,101 +266,6 @@ pub struct AuditArgs {
     /// Split files of at least this many bytes across threads (for tests and benchmarks).
     #[arg(long, hide = true, value_name = "BYTES")]
     pub parallel_min_bytes: Option<u64>,
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
-}
-
-/// `--now` as given: an instant, or a wall-clock time in the zone in force
-/// (known only once `--tz`/`--marketplace` are read).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NowArg {
-    Instant(Instant),
-    Local(NaiveDateTime),
-}
-
-fn parse_now(s: &str) -> Result<NowArg, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(NowArg::Instant(t.timestamp()));
-    }
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .map(NowArg::Local)
-        .map_err(|_| {
-            format!(
-                "'{s}' is not an instant: give RFC 3339 (2026-11-21T09:30:00-08:00) or \
-                 YYYY-MM-DDTHH:MM in the time zone in force (2026-11-21T09:30)"
-            )
-        })
-}
-
-/// `--require`: the metrics that must have data under `--check`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Required(pub Vec<MetricId>);
-
-fn parse_require(s: &str) -> Result<Required, String> {
-    if s.trim().eq_ignore_ascii_case("all") {
-        return Ok(Required(MetricId::ALL.to_vec()));
-    }
-    let mut out = Vec::new();
-    for name in s.split(',') {
-        match MetricId::parse(name) {
-            Some(m) if !out.contains(&m) => out.push(m),
-            Some(_) => {}
-            None => {
-                let ids: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
-                return Err(format!(
-                    "'{}' is not a metric: give all, or some of {} (or their aliases, see \
-                     sellerhealth explain), separated by commas",
-                    crate::text::sanitize(name),
-                    ids.join(", ")
-                ));
-            }
-        }
-    }
-    Ok(Required(out))
-}
-
-/// `--max-age`: a number of days, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MaxAge(pub Option<u32>);
-
-fn parse_max_age(s: &str) -> Result<MaxAge, String> {
-    if s.eq_ignore_ascii_case("off") {
-        return Ok(MaxAge(None));
-    }
-    s.parse::<u32>()
-        .ok()
-        .filter(|&d| d <= 3650)
-        .map(|d| MaxAge(Some(d)))
-        .ok_or_else(|| format!("'{s}' is not a number of days from 0 to 3650, or off"))
-}
-
-fn parse_tz(s: &str) -> Result<Tz, String> {
-    s.parse::<Tz>()
-        .map_err(|_| format!("'{s}' is not an IANA time zone name (e.g. UTC, America/New_York)"))
-}
-
-fn parse_warn_at(s: &str) -> Result<Ratio, String> {
-    match Ratio::parse_decimal(s) {
-        Some(r) if r.num > 0 && r.num <= r.den => Ok(r),
-        _ => Err(format!(
-            "'{s}' is not a decimal with 0 < R <= 1 (e.g. 0.75)"
-        )),
-    }
-}
-
-fn parse_dimension(s: &str) -> Result<Dimension, String> {
-    Dimension::parse(s).ok_or_else(|| {
-        let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
-        format!("'{s}' is not a dimension (one of {})", names.join(", "))
-    })
-}
-
-fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(s.trim().as_bytes())
-        .ok_or_else(|| format!("'{s}' is not an encoding label"))
 }
 
 /// Everything `audit` needs, resolved.
@@ -641,24 +487,10 @@ fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)>
     all.into_iter().map(|(_, p, k)| (p, k)).collect()
 }
 
-/// The format `-o FILE` asks for when neither `--format` nor `--json` is
-/// given: by FILE's extension, in any letter case (SPEC §9.4).
-pub fn format_for_path(path: &Path) -> Format {
-    let ext = path
-        .extension()
-        .and_then(OsStr::to_str)
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("json") => Format::Json,
-        Some("csv") => Format::Csv,
-        Some("md" | "markdown") => Format::Markdown,
-        Some("html" | "htm") => Format::Html,
-        _ => Format::Table,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn audit(args: &[&str]) -> AuditConfig {
