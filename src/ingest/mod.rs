@@ -1,6 +1,7 @@
 //! Reading report files into the model (SPEC §2): decode, detect the kind,
 //! split rows, parse values, merge. Each file is read once, row by row.
 
+mod columns;
 pub mod header;
 pub mod mapping;
 pub mod performance;
