@@ -85,7 +85,7 @@ fn judge(kind: Kind, names: &[String], mapping: &HeaderMapping) -> (usize, usize
     }
     let found = names
         .iter()
-        .filter(|n| !n.is_empty() && !super::rows::may_be_personal(n))
+        .filter(|n| !n.is_empty() && !super::privacy::may_be_personal(n))
         .map(|n| crate::text::sanitize(&n.chars().take(40).collect::<String>()))
         .collect();
     (

@@ -5,6 +5,7 @@ mod columns;
 pub mod header;
 pub mod mapping;
 pub mod performance;
+mod privacy;
 pub mod records;
 pub mod rows;
 pub mod source;
