@@ -5,9 +5,11 @@
 //! (orders merged by id) → [`metrics`] (facts: pure functions of the model,
 //! the as-of day and the [`policy`]) → [`report`] (judged, put into words and
 //! rendered: table, markdown, csv, json); [`history`] keeps each audit in
-//! SQLite (`--history`). [`app`] and [`cli`] run a command; [`output`] writes
+//! SQLite (`--history`). [`accounts`] says which audits a run makes (accounts,
+//! marketplaces). [`app`] and [`cli`] run a command; [`output`] writes
 //! its result. `main.rs` only calls [`app::main_with_args`].
 
+pub mod accounts;
 pub mod advice;
 pub mod app;
 pub mod calendar;

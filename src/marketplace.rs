@@ -27,7 +27,43 @@ impl DateOrder {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// What an order's `sales-channel` says (SPEC §12.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SalesChannel {
+    /// An Amazon store: the order belongs to that marketplace.
+    Amazon(Marketplace),
+    /// `Non-Amazon`: a multi-channel fulfilment order, not an Amazon order.
+    NonAmazon,
+}
+
+impl SalesChannel {
+    /// `Amazon.co.uk` (any case, `www.` allowed) or `Non-Amazon`; `None` for
+    /// an empty or unknown value.
+    pub fn parse(value: &str) -> Option<SalesChannel> {
+        let v = value.trim();
+        if v.is_empty() {
+            return None;
+        }
+        let bare = v
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("www."))
+            .map_or(v, |_| &v[4..]);
+        if let Some(m) = Marketplace::ALL
+            .into_iter()
+            .find(|m| m.store().eq_ignore_ascii_case(bare))
+        {
+            return Some(SalesChannel::Amazon(m));
+        }
+        let words: String = v
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        (words == "nonamazon").then_some(SalesChannel::NonAmazon)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 #[value(rename_all = "UPPER")]
 pub enum Marketplace {
     Us,
@@ -130,6 +166,69 @@ impl Marketplace {
         }
     }
 
+    /// The host of its Amazon store, as in an order's `sales-channel`
+    /// (`Amazon.com` for US).
+    pub fn store(self) -> &'static str {
+        use Marketplace::*;
+        match self {
+            Us => "Amazon.com",
+            Ca => "Amazon.ca",
+            Mx => "Amazon.com.mx",
+            Br => "Amazon.com.br",
+            Uk => "Amazon.co.uk",
+            De => "Amazon.de",
+            Fr => "Amazon.fr",
+            It => "Amazon.it",
+            Es => "Amazon.es",
+            Nl => "Amazon.nl",
+            Se => "Amazon.se",
+            Pl => "Amazon.pl",
+            Be => "Amazon.com.be",
+            Ie => "Amazon.ie",
+            Tr => "Amazon.com.tr",
+            Ae => "Amazon.ae",
+            Sa => "Amazon.sa",
+            Eg => "Amazon.eg",
+            In => "Amazon.in",
+            Jp => "Amazon.co.jp",
+            Au => "Amazon.com.au",
+            Sg => "Amazon.sg",
+            Za => "Amazon.co.za",
+        }
+    }
+
+    /// The one marketplace whose currency this is (SPEC §12.1); `None` for
+    /// USD and EUR, which several marketplaces use, and for anything else.
+    pub fn of_currency(code: &str) -> Option<Marketplace> {
+        use Marketplace::*;
+        const ONLY: [(&str, Marketplace); 15] = [
+            ("CAD", Ca),
+            ("MXN", Mx),
+            ("BRL", Br),
+            ("GBP", Uk),
+            ("SEK", Se),
+            ("PLN", Pl),
+            ("TRY", Tr),
+            ("AED", Ae),
+            ("SAR", Sa),
+            ("EGP", Eg),
+            ("INR", In),
+            ("JPY", Jp),
+            ("AUD", Au),
+            ("SGD", Sg),
+            ("ZAR", Za),
+        ];
+        let code = code.trim();
+        ONLY.iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|&(_, m)| m)
+    }
+
+    /// Its position in [`Marketplace::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The marketplace's time zone (SPEC §2.4).
     pub fn timezone(self) -> Tz {
         use chrono_tz::{Africa, America, Asia, Australia, Europe};
@@ -189,5 +288,49 @@ mod tests {
             Some(Marketplace::Us)
         );
         assert_eq!(Marketplace::from_amazon_id("nope"), None);
+    }
+
+    #[test]
+    fn sales_channels_name_their_marketplace() {
+        for m in Marketplace::ALL {
+            assert_eq!(
+                SalesChannel::parse(m.store()),
+                Some(SalesChannel::Amazon(m))
+            );
+        }
+        let parse = SalesChannel::parse;
+        assert_eq!(
+            parse("amazon.CO.uk"),
+            Some(SalesChannel::Amazon(Marketplace::Uk))
+        );
+        assert_eq!(
+            parse(" www.Amazon.com.mx "),
+            Some(SalesChannel::Amazon(Marketplace::Mx))
+        );
+        assert_eq!(parse("Non-Amazon"), Some(SalesChannel::NonAmazon));
+        assert_eq!(parse("non-amazon"), Some(SalesChannel::NonAmazon));
+        assert_eq!(parse("Non-Amazon US"), None);
+        assert_eq!(parse("Amazon.com.xx"), None);
+        assert_eq!(parse("www."), None);
+        assert_eq!(parse("ww"), None);
+        assert_eq!(parse("é"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn a_currency_names_a_marketplace_only_when_it_has_one() {
+        assert_eq!(Marketplace::of_currency("cad"), Some(Marketplace::Ca));
+        assert_eq!(Marketplace::of_currency("ZAR"), Some(Marketplace::Za));
+        assert_eq!(Marketplace::of_currency("JPY"), Some(Marketplace::Jp));
+        assert_eq!(Marketplace::of_currency("USD"), None);
+        assert_eq!(Marketplace::of_currency("EUR"), None);
+        assert_eq!(Marketplace::of_currency(""), None);
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, m) in Marketplace::ALL.into_iter().enumerate() {
+            assert_eq!(m.index(), i);
+        }
     }
 }

@@ -224,7 +224,7 @@ fn csv_gets_a_second_table_after_a_blank_line() {
     let mut lines = breakdown.lines();
     assert_eq!(
         lines.next(),
-        Some("metric,channel,window_from,window_to,window_days,dimension,key,defects,total,rate,share")
+        Some("metric,channel,window_from,window_to,window_days,dimension,key,defects,total,rate,share,account,marketplace")
     );
     let groups: usize = json["metrics"]
         .as_array()
@@ -236,10 +236,10 @@ fn csv_gets_a_second_table_after_a_blank_line() {
         .sum();
     assert_eq!(lines.clone().count(), groups);
     assert!(breakdown.contains(
-        "late_shipment_rate,mfn,2026-10-22,2026-11-20,30,sku,SKU-MUG-01,3,5,0.6,1.0\r\n"
+        "late_shipment_rate,mfn,2026-10-22,2026-11-20,30,sku,SKU-MUG-01,3,5,0.6,1.0,,US\r\n"
     ));
     assert!(breakdown
-        .contains("valid_tracking_rate,mfn,2026-10-22,2026-11-20,30,carrier,,1,1,0.0,0.5\r\n"));
+        .contains("valid_tracking_rate,mfn,2026-10-22,2026-11-20,30,carrier,,1,1,0.0,0.5,,US\r\n"));
     // Without --by: one table, as before.
     let dir = fixtures().join("breakdown");
     let plain = run([

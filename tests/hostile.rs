@@ -110,6 +110,10 @@ struct Outcome {
 fn options(strict: bool) -> ReadOptions {
     ReadOptions {
         values: ValueParser::new(Calendar::new(LA), DateOrder::MonthDayYear),
+        markets: sellerhealth::ingest::Markets::uniform(ValueParser::new(
+            Calendar::new(LA),
+            DateOrder::MonthDayYear,
+        )),
         fallback: encoding_rs::WINDOWS_1252,
         strict,
         dimensions: Default::default(),

@@ -153,9 +153,12 @@ fn windows_1252_and_shift_jis_are_decoded() {
         &["--encoding", "shift_jis", "--marketplace", "JP"],
     );
     assert_eq!(inputs(&r.json())[0].3, 0);
-    // US default: decoded as Windows-1252, and 26/11/19 is not a US date.
+    // Without --marketplace the currency (JPY) names the marketplace (SPEC
+    // §12.1): the rows are read Japan's way, 26/11/19 included.
     let r = one(&malformed("shift-jis.txt"), &[]);
-    assert_eq!(inputs(&r.json())[0].3, 1);
+    assert_eq!(inputs(&r.json())[0].3, 0);
+    assert_eq!(r.json()["marketplace"], "JP");
+    assert_eq!(r.json()["timezone"], "Asia/Tokyo");
 }
 
 #[test]

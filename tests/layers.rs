@@ -14,6 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "app",
         &[
             "cli",
+            "accounts",
             "output",
             "history",
             "report",
@@ -40,6 +41,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("output", &["text"]),
+    ("accounts", &["model", "policy", "marketplace", "text"]),
     (
         "reconcile",
         &["metrics", "model", "calendar", "policy", "marketplace"],

@@ -785,6 +785,10 @@ mod differential {
     fn read(paths: &[PathBuf], parallel: Parallel, strict: bool) -> String {
         let options = ReadOptions {
             values: ValueParser::new(Calendar::new(LA), DateOrder::MonthDayYear),
+            markets: sellerhealth::ingest::Markets::uniform(ValueParser::new(
+                Calendar::new(LA),
+                DateOrder::MonthDayYear,
+            )),
             fallback: encoding_rs::WINDOWS_1252,
             strict,
             dimensions: Dimension::ALL.into_iter().collect(),

@@ -83,6 +83,12 @@ pub fn read_into_mapped(
 ) {
     let options = ReadOptions {
         values: ValueParser::new(Calendar::new(knobs.tz), knobs.order),
+        markets: sellerhealth::ingest::Markets::new(
+            ValueParser::new(Calendar::new(knobs.tz), knobs.order),
+            sellerhealth::marketplace::Marketplace::Us,
+            None,
+            None,
+        ),
         fallback: knobs.fallback,
         strict: knobs.strict,
         dimensions: sellerhealth::model::Dimension::ALL.into_iter().collect(),

@@ -1,7 +1,10 @@
 //! Running a command: audit, explain, schema, completions; exit codes (SPEC §6).
 
+mod audit;
 mod progress;
 mod read;
+
+pub use audit::{audit, audits, most_urgent, Audited};
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -11,16 +14,14 @@ use chrono::Utc;
 
 use crate::calendar::{add_days, Calendar};
 use crate::cli::{
-    self, AuditConfig, ColorChoice, Format, HistoryConfig, ListFormat, Parsed, SchemaOf, TrendDays,
+    self, AuditConfig, Format, HistoryConfig, ListFormat, Parsed, SchemaOf, TrendDays,
 };
-use crate::history::{self, HistoryError, Snapshot, Store};
+use crate::history::{self, Store};
 use crate::ingest::header::Kind;
-use crate::ingest::InputError;
-use crate::metrics::{self, act_now, status::Status, Context};
+use crate::metrics::{self, status::Status};
 use crate::model::{InputKind, InputSummary};
-use crate::reconcile;
+use crate::report;
 use crate::report::trend::TrendReport;
-use crate::report::{self, Render, RenderOptions, Report};
 use crate::text::sanitize;
 use read::{read_inputs, Read};
 
@@ -82,7 +83,7 @@ where
 
 pub fn run(parsed: Parsed) -> Result<Exit> {
     match parsed {
-        Parsed::Audit(config) => run_audit(&config),
+        Parsed::Audit(config) => audit::run_audit(&config),
         Parsed::Explain(metric) => {
             write_stdout(&crate::report::explain::explain_text(metric.as_deref())?)?;
             Ok(Exit::Ok)
@@ -182,65 +183,11 @@ fn as_of_day(config: &AuditConfig) -> chrono::NaiveDate {
         .unwrap_or_else(|| add_days(Utc::now().with_timezone(&config.tz).date_naive(), -1))
 }
 
-/// Reads every input, computes every metric and builds the report.
-pub fn audit(config: &AuditConfig) -> Result<Report, InputError> {
-    let cal = Calendar::new(config.tz);
-    let as_of = as_of_day(config);
-    // The HTML page draws each metric's last days as a line (SPEC §14): the
-    // orders those days' windows need are kept too.
-    let trend_from = (config.format == Format::Html && !config.no_trend)
-        .then(|| add_days(as_of, 1 - HTML_TREND_DAYS));
-    let Read {
-        model,
-        inputs,
-        warnings,
-    } = read_inputs(config, trend_from.unwrap_or(as_of))?;
-    let (reconciliation, amazon_notes) =
-        reconcile::with_amazon(&model, cal, config.handling_days, config.marketplace);
-    let mut ctx = Context::new(&model, cal, as_of, config.handling_days);
-    ctx.threads = config.threads;
-    ctx.by = config.by;
-    // ACT NOW is judged at --now; else at the current time, unless an as-of
-    // day was given: then at E, so that the audit is reproducible (SPEC §9.1).
-    ctx.now = match (config.now, config.as_of) {
-        (Some(now), _) => now,
-        (None, Some(_)) => ctx.evaluation,
-        (None, None) => Utc::now().timestamp(),
-    };
-    let trend_lines = trend_from.map(|from| {
-        let series = metrics::trend::trend(&model, cal, from, as_of, config.handling_days);
-        report::trend::lines(&series, from)
-    });
-    let mut report = report::build::report(report::build::Facts {
-        as_of,
-        now: ctx.now,
-        cal,
-        marketplace: config.marketplace.code().to_string(),
-        warn_at: config.warn_at,
-        max_age: config.max_age,
-        inputs,
-        measured: metrics::measure_all(&ctx),
-        open_orders: act_now::open_orders(&ctx),
-        pending_messages: act_now::pending_messages(&ctx),
-        claims_due: act_now::claims_due(&ctx),
-        read_warnings: warnings,
-        notes: metrics::notes(&ctx),
-        reconciliation,
-        amazon_notes,
-    });
-    report.trend_lines = trend_lines.unwrap_or_default();
-    Ok(report)
-}
-
-/// Days of each metric's trend line on the HTML page.
-const HTML_TREND_DAYS: i64 = 30;
-
 /// The longest trend, in days (SPEC §10.2).
 pub const MAX_TREND_DAYS: i64 = 400;
 
 /// Reads every input once and measures every metric on every day of the trend.
 pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
-    let cal = Calendar::new(config.tz);
     let to = as_of_day(config);
     let from = match days {
         TrendDays::Last(n) => add_days(to, 1 - i64::from(n)),
@@ -259,10 +206,31 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
         }
     };
     let Read {
-        model,
+        models,
         inputs,
         warnings,
     } = read_inputs(config, from)?;
+    // A trend follows one marketplace (SPEC §12.1: never mixed).
+    if models.len() > 1 {
+        let codes: Vec<&str> = models.iter().map(|(m, _)| m.code()).collect();
+        anyhow::bail!(
+            "error: the orders hold {} marketplaces ({}); a trend follows one: choose it with --marketplace CODE",
+            models.len(),
+            codes.join(", ")
+        );
+    }
+    let Some((marketplace, model)) = models.into_iter().next() else {
+        anyhow::bail!("error: nothing to follow");
+    };
+    // The marketplace's own zone (its days), unless --tz.
+    let cal = audit::zone_of(config, marketplace);
+    let to = config
+        .as_of
+        .unwrap_or_else(|| add_days(Utc::now().with_timezone(&cal.tz()).date_naive(), -1));
+    let from = match days {
+        TrendDays::Last(n) => add_days(to, 1 - i64::from(n)),
+        TrendDays::From(from) => from,
+    };
     let series = metrics::trend::trend(&model, cal, from, to, config.handling_days);
     let coverage = coverage(&inputs, cal);
     Ok(report::trend::build(report::trend::TrendFacts {
@@ -270,7 +238,7 @@ pub fn trend(config: &AuditConfig, days: TrendDays) -> Result<TrendReport> {
         from,
         to,
         timezone: cal.tz().name().to_string(),
-        marketplace: config.marketplace.code().to_string(),
+        marketplace: marketplace.code().to_string(),
         warn_at: config.warn_at,
         inputs,
         warnings: warnings
@@ -309,104 +277,6 @@ fn coverage(inputs: &[InputSummary], cal: Calendar) -> report::trend::Coverage {
         shipments: first(InputKind::Shipments),
         messages: first(InputKind::Messages),
     }
-}
-
-fn run_audit(config: &AuditConfig) -> Result<Exit> {
-    if let Some(path) = &config.output {
-        // Refuse a device, FIFO or folder before reading any input.
-        crate::output::check(path)?;
-    }
-    let mut report = audit(config)?;
-    // The history is opened once the audit has run; when it cannot be used,
-    // the report is still printed, then its error (exit 3).
-    let store = config.history.as_deref().map(|path| {
-        let store = Store::open(path)?;
-        report.since = Some(
-            // Accounts come later (SPEC §12.2): for now every audit has none.
-            store
-                .latest_before(None, &report.marketplace, &report.as_of)?
-                .map(|earlier| history::since(&earlier, &report.metrics)),
-        );
-        Ok::<Store, HistoryError>(store)
-    });
-    if !config.quiet {
-        let mut err = io::stderr().lock();
-        for w in &report.warnings {
-            let _ = writeln!(err, "sellerhealth: warning: {w}");
-        }
-    }
-    let exit = if config.check {
-        // Health that cannot be told is never healthy (SPEC §9.3): exit 3,
-        // with its reasons on standard error even under -q.
-        let reasons = report::build::check_reasons(&report, &config.require);
-        let exit = if !reasons.is_empty() {
-            Exit::Error
-        } else {
-            match report.status {
-                Status::Good | Status::NoData => Exit::Ok,
-                Status::Warning => Exit::Warning,
-                Status::Bad => Exit::Bad,
-            }
-        };
-        let mut err = io::stderr().lock();
-        for r in &reasons {
-            let _ = writeln!(err, "sellerhealth: error: {r}");
-        }
-        report.check = Some(report::contract::CheckReport {
-            code: exit as u8,
-            reasons,
-        });
-        exit
-    } else {
-        Exit::Ok
-    };
-    let color = match config.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            config.output.is_none()
-                && io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    // The terminal's width, else COLUMNS, else 100 (SPEC §9.5).
-    let terminal = if config.output.is_none() && io::stdout().is_terminal() {
-        comfy_table::Table::new().width()
-    } else {
-        None
-    };
-    let width = terminal.or_else(|| {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<u16>().ok())
-            .filter(|&c| c > 0)
-    });
-    let options = RenderOptions {
-        details: config.details,
-        color,
-        width,
-        all_tips: config.all_tips,
-        brief: config.brief,
-    };
-    let renderer: Box<dyn Render> = match config.format {
-        Format::Json => Box::new(report::json::Json),
-        Format::Table => Box::new(report::table::TableFormat),
-        Format::Csv => Box::new(report::csv::Csv),
-        Format::Markdown => Box::new(report::markdown::Markdown),
-        Format::Html => Box::new(report::html::Html::new(config.warn_at)),
-    };
-    let text = renderer.render(&report, &options);
-    match &config.output {
-        Some(path) => crate::output::write_file(path, text.as_bytes())?,
-        None => write_stdout(&text)?,
-    }
-    // Recorded once the report is out; a history that could not be opened
-    // is the run's one error.
-    if let Some(opened) = store {
-        let mut store = opened?;
-        store.record(&Snapshot::of(&report, None, history::now_utc()))?;
-    }
-    Ok(exit)
 }
 
 fn run_trend(config: &AuditConfig, days: TrendDays) -> Result<Exit> {

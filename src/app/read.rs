@@ -2,11 +2,14 @@
 //! may reach back before ours), then the report files, with the reader's
 //! cutoffs set from the first day the run needs.
 
+use crate::accounts::plan::{MarketCounts, MarketPlan};
 use crate::calendar::Calendar;
 use crate::cli::AuditConfig;
+use crate::ingest::header::Kind;
 use crate::ingest::mapping::HeaderMapping;
 use crate::ingest::values::ValueParser;
-use crate::ingest::{self, InputError, ReadOptions};
+use crate::ingest::{self, InputError, Markets, ReadOptions};
+use crate::marketplace::Marketplace;
 use crate::metrics;
 use crate::model::{InputSummary, Model, ReadWarning};
 use crate::reconcile;
@@ -16,7 +19,8 @@ use super::progress::Progress;
 
 /// What reading the inputs gave.
 pub(super) struct Read {
-    pub(super) model: Model,
+    /// One model per marketplace audited, in the order of SPEC §1.
+    pub(super) models: Vec<(Marketplace, Model)>,
     pub(super) inputs: Vec<InputSummary>,
     pub(super) warnings: Vec<ReadWarning>,
 }
@@ -28,15 +32,18 @@ pub(super) fn read_inputs(
     first_day: chrono::NaiveDate,
 ) -> Result<Read, InputError> {
     let cal = Calendar::new(config.tz);
-    let options = ReadOptions {
-        values: match config.date_order {
-            Some(order) => ValueParser::with_date_order(cal, order),
-            None => ValueParser::new(cal, config.marketplace.date_order()),
-        },
+    let configured = config.marketplace.unwrap_or(Marketplace::Us);
+    let values = match config.date_order {
+        Some(order) => ValueParser::with_date_order(cal, order),
+        None => ValueParser::new(cal, configured.date_order()),
+    };
+    let mut options = ReadOptions {
+        values,
+        markets: Markets::new(values, configured, config.tz_given, config.date_order),
         mapping: HeaderMapping::new(config.mapping.iter().cloned()),
         fallback: config
             .encoding
-            .unwrap_or_else(|| config.marketplace.fallback_encoding()),
+            .unwrap_or_else(|| configured.fallback_encoding()),
         strict: config.strict,
         dimensions: config.by,
     };
@@ -85,6 +92,13 @@ pub(super) fn read_inputs(
             inputs.push(summary);
         }
     }
+    // Each marketplace's windows end at the end of the as-of day in its own
+    // zone: unless one zone is set for all, a day more is kept.
+    let first_day = if config.marketplace.is_none() && config.tz_given.is_none() {
+        crate::calendar::add_days(first_day, -1)
+    } else {
+        first_day
+    };
     let mut earliest = metrics::earliest_purchase_day(first_day, config.handling_days);
     if let Some(first) = reconcile::earliest_day(&amazon.amazon) {
         earliest = earliest.min(first);
@@ -97,20 +111,57 @@ pub(super) fn read_inputs(
         threads: config.threads,
         min_bytes: config.parallel_min_bytes,
     };
+    // Orders first (SPEC §12.1): every other row is then read the way of its
+    // order's marketplace. Summaries and warnings keep the order given.
+    let (first, later): (Vec<_>, Vec<_>) = specs.iter().enumerate().partition(|(_, spec)| {
+        matches!(ingest::peek_kind(spec, &options), Some(Kind::Orders) | None)
+    });
     let progress = Progress::start(&specs, config.quiet);
-    for spec in &specs {
-        progress.reading(spec);
-        if let Some(summary) =
-            ingest::read_input(spec, &options, parallel, &mut model, &mut warnings)?
-        {
-            inputs.push(summary);
+    let mut read: Vec<(usize, Option<InputSummary>, Vec<ReadWarning>)> = Vec::new();
+    let mut plan = None;
+    for (n, (i, spec)) in first.iter().chain(later.iter()).enumerate() {
+        if n == first.len() {
+            plan = Some(settle(config, &mut options, &model));
         }
+        progress.reading(spec);
+        let mut own = Vec::new();
+        let summary = ingest::read_input(spec, &options, parallel, &mut model, &mut own)?;
+        read.push((*i, summary, own));
         progress.read(spec);
     }
     drop(progress);
+    let plan = plan.unwrap_or_else(|| settle(config, &mut options, &model));
+    read.sort_by_key(|(i, _, _)| *i);
+    for (_, summary, own) in read {
+        inputs.extend(summary);
+        warnings.extend(own);
+    }
+    if plan.non_amazon > 0 {
+        warnings.push(ReadWarning::NonAmazonOrders {
+            orders: plan.non_amazon,
+        });
+    }
+    if !plan.left_out.is_empty() {
+        warnings.push(ReadWarning::OtherMarketplaces {
+            audited: plan.first().code(),
+            left_out: plan.left_out.iter().map(|&(m, n)| (m.code(), n)).collect(),
+        });
+    }
+    let models = plan.audits.iter().copied().zip(plan.split(model)).collect();
     Ok(Read {
-        model,
+        models,
         inputs,
         warnings,
     })
+}
+
+/// Once the orders are read: which marketplaces are audited, and how every
+/// other row is read.
+fn settle(config: &AuditConfig, options: &mut ReadOptions, model: &Model) -> MarketPlan {
+    let counts = MarketCounts::of(model);
+    let plan = MarketPlan::new(config.marketplace, &counts);
+    options
+        .markets
+        .settle(model, plan.first(), counts.found().len() > 1);
+    plan
 }

@@ -183,15 +183,9 @@ pub struct AuditArgs {
         value_parser = parse_max_age
     )]
     pub max_age: MaxAge,
-    /// Marketplace: sets the time zone, the date order of numeric dates and the fallback encoding.
-    #[arg(
-        long,
-        value_enum,
-        default_value = "US",
-        ignore_case = true,
-        value_name = "CODE"
-    )]
-    pub marketplace: Marketplace,
+    /// Audit only this marketplace's orders (and those of no known marketplace); it also sets the time zone, the date order of numeric dates and the fallback encoding [default: each marketplace found among the orders separately, else US].
+    #[arg(long, value_enum, ignore_case = true, value_name = "CODE")]
+    pub marketplace: Option<Marketplace>,
     /// IANA time zone overriding the marketplace's (e.g. UTC, Europe/Berlin).
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
     pub tz: Option<Tz>,
@@ -257,6 +251,12 @@ pub struct AuditArgs {
     /// Record the audit in the SQLite history FILE (created when missing) and show what changed since the latest earlier snapshot [default: $SELLERHEALTH_HISTORY].
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
+    /// Audit each subfolder of DIR as one seller account (optional account.toml in each: name, marketplace, tz, handling-days, max-age, require); prints a grid, then the reports of accounts not good.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["paths", "orders", "shipments", "feedback", "claims", "messages", "performance"])]
+    pub accounts: Option<PathBuf>,
+    /// With --accounts: the full report of every account, not only of those not good.
+    #[arg(long, requires = "accounts")]
+    pub full: bool,
     /// Read files one by one on one core (the default splits large files across cores).
     #[arg(long, hide = true)]
     pub sequential: bool,
@@ -278,8 +278,13 @@ pub struct AuditConfig {
     pub now: Option<Instant>,
     /// `--max-age`: days before data is stale; `None` (`off`): never.
     pub max_age: Option<u32>,
-    pub marketplace: Marketplace,
+    /// `--marketplace`: audit only this one; `None`: each one found (SPEC §12.1).
+    pub marketplace: Option<Marketplace>,
+    /// The zone of `--tz`, else of `--marketplace`, else US's: the zone of
+    /// dates given on the command line and of rows of no known marketplace.
     pub tz: Tz,
+    /// `--tz`: one zone for every marketplace.
+    pub tz_given: Option<Tz>,
     pub handling_days: Option<u32>,
     /// `--map HEADER=COLUMN`, in command-line order (HEADER normalised).
     pub mapping: Vec<(String, Field)>,
@@ -310,6 +315,10 @@ pub struct AuditConfig {
     pub threads: usize,
     /// Smallest file split across threads.
     pub parallel_min_bytes: u64,
+    /// `--accounts DIR`: each subfolder one seller account (SPEC §12.2).
+    pub accounts: Option<PathBuf>,
+    /// `--full`: every account's report after the grid.
+    pub full: bool,
 }
 
 /// The parsed command.
@@ -395,7 +404,14 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
             "standard input (-) is named more than once; it can be read only once",
         ));
     }
-    if inputs.is_empty() {
+    if a.accounts.is_some() && command == "trend" {
+        return Err(usage_error(
+            command,
+            clap::error::ErrorKind::ArgumentConflict,
+            "a trend follows one account: name its folder instead of --accounts DIR",
+        ));
+    }
+    if inputs.is_empty() && a.accounts.is_none() {
         return Err(usage_error(
             command,
             clap::error::ErrorKind::MissingRequiredArgument,
@@ -410,7 +426,8 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
         (false, None, Some(path)) => format_for_path(path),
         (false, None, None) => Format::Table,
     };
-    let tz = a.tz.unwrap_or_else(|| a.marketplace.timezone());
+    let tz =
+        a.tz.unwrap_or_else(|| a.marketplace.unwrap_or(Marketplace::Us).timezone());
     Ok(AuditConfig {
         inputs,
         as_of: a.as_of,
@@ -421,6 +438,7 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
         max_age: a.max_age.0,
         marketplace: a.marketplace,
         tz,
+        tz_given: a.tz,
         handling_days: a.handling_days,
         mapping: a.map,
         date_order: a.date_order,
@@ -450,6 +468,8 @@ fn audit_config(sub: &ArgMatches, a: AuditArgs, command: &str) -> Result<AuditCo
         parallel_min_bytes: a
             .parallel_min_bytes
             .unwrap_or(crate::ingest::PARALLEL_MIN_BYTES),
+        accounts: a.accounts,
+        full: a.full,
     })
 }
 

@@ -128,7 +128,13 @@ impl Kind {
                     SalesChannel,
                     &["sales-channel"],
                     false,
-                    "Amazon.com, … (read for --by sales-channel)",
+                    "Amazon.com, Amazon.ca, …: the order's marketplace; Non-Amazon: a multi-channel fulfilment order, left out",
+                ),
+                col(
+                    Currency,
+                    &["currency"],
+                    false,
+                    "the order's marketplace when the sales channel does not say (CAD, GBP, JPY, …; not USD or EUR)",
                 ),
                 ];
                 C

@@ -74,6 +74,7 @@ fields!(
     ShipState,
     ShipCountry,
     SalesChannel,
+    Currency,
 );
 
 /// The orders column of an order dimension (`None` for the carrier, a shipments value).
@@ -146,6 +147,11 @@ impl ColumnMap {
     /// (neither split nor parsed: `--by` costs nothing when not given).
     pub fn keep_dimensions(&mut self, wanted: Dimensions) {
         for d in Dimension::ALL {
+            // The sales channel is always read: it tells the order's
+            // marketplace (SPEC §12.1).
+            if d == Dimension::SalesChannel {
+                continue;
+            }
             if let (Some(f), false) = (dimension_field(d), wanted.contains(d)) {
                 self.slots[f as usize] = None;
             }

@@ -14,6 +14,7 @@ pub mod values;
 mod closest;
 mod date_hints;
 mod inputs;
+mod markets;
 mod parallel;
 mod tally;
 
@@ -33,6 +34,7 @@ use values::{parse_rating, ValueParser};
 
 pub use crate::model::{InputKind, InputSummary};
 pub use inputs::{display_path, expand, InputError, InputSpec};
+pub use markets::Markets;
 pub use parallel::{Parallel, PARALLEL_MIN_BYTES};
 
 /// How many lines may precede the header (SPEC §2.1).
@@ -43,7 +45,10 @@ pub const SHOWN_ROW_WARNINGS: u64 = 5;
 /// Settings for reading.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
+    /// Reads values of rows of no known marketplace (and finds headers).
     pub values: ValueParser,
+    /// Reads each row its marketplace's way (SPEC §12.1).
+    pub markets: Markets,
     /// The encoding of text that is not UTF-8.
     pub fallback: &'static Encoding,
     pub strict: bool,
@@ -92,6 +97,27 @@ pub fn looks_like_performance(spec: &InputSpec) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     spec.forced == Some(Kind::Performance) || name.ends_with(".json") || name.ends_with(".json.gz")
+}
+
+/// Whether an input is an orders report, told from its first lines without
+/// reading on (orders files are read first, so that every other row can be
+/// read its order's marketplace's way, SPEC §12.1). Standard input, a FIFO or
+/// a device cannot be looked at twice: `None`, as for a file that cannot be
+/// opened or told (its error comes when it is read).
+pub fn peek_kind(spec: &InputSpec, options: &ReadOptions) -> Option<Kind> {
+    if let Some(kind) = spec.forced {
+        return Some(kind);
+    }
+    let raw = source::open_path(&spec.path).ok()?;
+    raw.regular.as_ref()?;
+    let opened = source::decode(raw.reader, options.fallback).ok()?;
+    if opened.json {
+        return Some(Kind::Performance);
+    }
+    let peeked = Lines::new(opened.reader)
+        .peek_lines(HEADER_SEARCH_LINES)
+        .ok()?;
+    find_header(&peeked, None, &options.values, &options.mapping).map(|f| f.map.kind)
 }
 
 /// Reads Amazon's Account Health report (a JSON document) into `model.amazon`.
@@ -301,6 +327,7 @@ fn read_decoded(
     let parser = RowParser {
         map: &found.map,
         values: options.values,
+        markets: &options.markets,
         source: &shown,
         dimensions: options.dimensions,
         date_hints: &date_hints,

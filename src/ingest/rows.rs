@@ -3,12 +3,13 @@
 
 use super::date_hints::DateHints;
 use super::header::{dimension_field, ColumnMap, Field, Kind};
+use super::markets::Markets;
 use super::values::{lookup, parse_bool, parse_rating, Role, ValueParser};
 use crate::calendar::Instant;
 use crate::ingest::records::Row;
 use crate::model::{
-    CancelledBy, Channel, ClaimType, Dimension, Dimensions, EventSpan, Message, Model, OrderRow,
-    ShipmentRow, StatusClass,
+    CancelledBy, Channel, ClaimType, Dimension, Dimensions, EventSpan, Message, Model, OrderMarket,
+    OrderRow, ShipmentRow, StatusClass,
 };
 
 /// Why a row was skipped, in words (`purchase-date 'yesterday' is not a date`).
@@ -64,9 +65,13 @@ impl Sink for Model {
 }
 
 /// Reads one row into the model.
+#[derive(Clone, Copy)]
 pub struct RowParser<'a> {
     pub map: &'a ColumnMap,
+    /// The parser of rows of no known marketplace; each row is read with its
+    /// marketplace's (see [`RowParser::add`]).
     pub values: ValueParser,
+    pub markets: &'a Markets,
     /// The file's name in messages; a message without id is called `file:line`.
     pub source: &'a str,
     /// `--by`: the order dimensions kept per order.
@@ -177,13 +182,26 @@ impl RowParser<'_> {
                 self.map.width
             ));
         }
+        // Each row is read its marketplace's way (SPEC §12.1): an order row
+        // by its own sales channel or currency, another by its order's.
+        let market = match self.map.kind {
+            Kind::Orders => self.markets.of_row(
+                self.get(row, Field::SalesChannel),
+                self.get(row, Field::Currency),
+            ),
+            _ => self.markets.of_order(self.get(row, Field::OrderId)),
+        };
+        let this = RowParser {
+            values: self.markets.parser(market),
+            ..*self
+        };
         match self.map.kind {
-            Kind::Orders => self.order(row, model, events),
-            Kind::Shipments => self.shipment(row, model, events),
-            Kind::Feedback => self.feedback(row, model, events),
-            Kind::Claims => self.claim(row, model, events),
-            Kind::Returns => self.returned(row, model, events),
-            Kind::Messages => self.message(row, line, model, events),
+            Kind::Orders => this.order(row, market, model, events),
+            Kind::Shipments => this.shipment(row, model, events),
+            Kind::Feedback => this.feedback(row, model, events),
+            Kind::Claims => this.claim(row, model, events),
+            Kind::Returns => this.returned(row, model, events),
+            Kind::Messages => this.message(row, line, market, model, events),
             // Read as JSON, never as rows.
             Kind::Performance => Err("a performance report has no rows".to_string()),
         }
@@ -192,6 +210,7 @@ impl RowParser<'_> {
     fn order(
         &self,
         row: &Row<'_>,
+        market: OrderMarket,
         model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
@@ -241,6 +260,7 @@ impl RowParser<'_> {
                 buyer_requested,
                 cancelled_by,
                 last_updated,
+                market,
             },
             &values[..n],
         );
@@ -393,6 +413,7 @@ impl RowParser<'_> {
         &self,
         row: &Row<'_>,
         line: u64,
+        market: OrderMarket,
         model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
@@ -413,6 +434,7 @@ impl RowParser<'_> {
             received,
             responded,
             no_response_needed,
+            market,
         });
         Ok(())
     }

@@ -22,6 +22,10 @@ pub fn model(files: &[&str]) -> Model {
 pub fn model_in(tz: chrono_tz::Tz, files: &[&str]) -> (Model, Vec<ReadWarning>) {
     let options = ReadOptions {
         values: ValueParser::new(Calendar::new(tz), DateOrder::MonthDayYear),
+        markets: crate::ingest::Markets::uniform(ValueParser::new(
+            Calendar::new(tz),
+            DateOrder::MonthDayYear,
+        )),
         fallback: encoding_rs::WINDOWS_1252,
         strict: false,
         // Every dimension, so that rules can be broken down in tests.

@@ -112,7 +112,7 @@ pub fn identity(id: &str) -> &str {
 
 /// An order id read by a worker, before a model gives it a key: packed when
 /// it has Amazon's numeric form, else its text (both after [`identity`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OrderName {
     Packed(OrderKey),
     Text(Box<str>),

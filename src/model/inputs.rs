@@ -97,4 +97,12 @@ pub enum ReadWarning {
         order: DateOrder,
         marketplace_order: DateOrder,
     },
+    /// Orders whose sales channel is `Non-Amazon` (multi-channel
+    /// fulfilment): left out of every metric, with their rows (SPEC §12.1).
+    NonAmazonOrders { orders: u64 },
+    /// `--marketplace`: orders of other marketplaces left out, per marketplace.
+    OtherMarketplaces {
+        audited: &'static str,
+        left_out: Vec<(&'static str, u64)>,
+    },
 }

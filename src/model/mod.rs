@@ -10,6 +10,7 @@ mod message;
 mod order;
 mod sharded;
 mod shipments;
+mod split;
 
 use std::collections::hash_map::Entry;
 
@@ -25,7 +26,7 @@ pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{identity, partition_of, OrderIds, OrderKey, OrderName};
 pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
-pub use order::{CancelledBy, Channel, Order, OrderRow, StatusClass};
+pub use order::{CancelledBy, Channel, Order, OrderMarket, OrderRow, StatusClass};
 pub use sharded::Sharded;
 pub use shipments::{Package, ShipmentRow, Shipments};
 
@@ -269,81 +270,6 @@ impl Model {
                 self.messages.push(message);
             }
         }
-    }
-
-    /// Moves the orders, shipments, complaints, open claims and `--by` values
-    /// into `parts` models, each holding the orders of one partition
-    /// ([`OrderIds::partition`]) with the same cutoffs; what is not keyed by
-    /// order (messages, Amazon's reports) stays here. Rows
-    /// read afterwards into the partition of their order, then
-    /// [`Model::absorb_disjoint`] back, merge exactly as if read into this
-    /// model.
-    pub fn split_by_order(&mut self, parts: usize) -> Vec<Model> {
-        let parts = parts.max(1);
-        let mut out: Vec<Model> = (0..parts)
-            .map(|_| Model {
-                cutoff: self.cutoff,
-                message_cutoff: self.message_cutoff,
-                ..Model::default()
-            })
-            .collect();
-        let ids = std::mem::take(&mut self.ids);
-        let orders = std::mem::take(&mut self.orders);
-        let dropped = std::mem::take(&mut self.dropped);
-        let shipments = std::mem::take(&mut self.shipments);
-        let complaints = std::mem::take(&mut self.complaints);
-        let values = std::mem::take(&mut self.values);
-        let open_claims = std::mem::take(&mut self.open_claims);
-        let mut place = |key: OrderKey| {
-            let p = ids.partition(key, parts);
-            let part = &mut out[p];
-            (p, part.ids.adopt(&ids, key))
-        };
-        let mut moved_orders: Vec<Vec<(OrderKey, Order)>> = vec![Vec::new(); parts];
-        for (k, o) in orders.into_shards().into_iter().flatten() {
-            let (p, k) = place(k);
-            moved_orders[p].push((k, o));
-        }
-        let mut moved_dropped: Vec<Vec<(OrderKey, StatusClass)>> = vec![Vec::new(); parts];
-        for (k, s) in dropped.into_shards().into_iter().flatten() {
-            let (p, k) = place(k);
-            moved_dropped[p].push((k, s));
-        }
-        let mut moved_shipments: Vec<Vec<(OrderKey, Shipments)>> = vec![Vec::new(); parts];
-        for (k, s) in shipments {
-            let (p, k) = place(k);
-            moved_shipments[p].push((k, s));
-        }
-        let mut moved_complaints: Vec<Vec<(OrderKey, Complaints)>> = vec![Vec::new(); parts];
-        for (k, c) in complaints {
-            let (p, k) = place(k);
-            moved_complaints[p].push((k, c));
-        }
-        let mut moved_claims: Vec<Vec<OpenClaim>> = vec![Vec::new(); parts];
-        for c in open_claims {
-            let (p, order) = place(c.order);
-            moved_claims[p].push(OpenClaim { order, ..c });
-        }
-        values.each(|dim, key, value| {
-            let p = ids.partition(key, parts);
-            let part = &mut out[p];
-            let key = part.ids.adopt(&ids, key);
-            part.values.add(dim, key, value);
-        });
-        for (p, part) in out.iter_mut().enumerate() {
-            for (k, o) in std::mem::take(&mut moved_orders[p]) {
-                part.orders.insert_new(k, o);
-            }
-            for (k, s) in std::mem::take(&mut moved_dropped[p]) {
-                part.dropped.insert_new(k, s);
-            }
-            part.shipments
-                .extend(std::mem::take(&mut moved_shipments[p]));
-            part.complaints
-                .extend(std::mem::take(&mut moved_complaints[p]));
-            part.open_claims = std::mem::take(&mut moved_claims[p]);
-        }
-        out
     }
 
     /// Merges a model whose orders this one cannot have (another worker's

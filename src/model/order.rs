@@ -2,6 +2,64 @@
 //! of one order row before merging.
 
 use crate::calendar::Instant;
+use crate::marketplace::{Marketplace, SalesChannel};
+
+/// Which marketplace an order belongs to (SPEC §12.1): from its
+/// `sales-channel`, else its `currency`, else unknown; or not an Amazon
+/// order at all (`Non-Amazon`, multi-channel fulfilment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OrderMarket {
+    #[default]
+    Unknown,
+    Amazon(Marketplace),
+    NonAmazon,
+}
+
+impl OrderMarket {
+    /// From the row's `sales-channel` and `currency` cells.
+    pub fn of(sales_channel: &str, currency: &str) -> OrderMarket {
+        match SalesChannel::parse(sales_channel) {
+            Some(SalesChannel::Amazon(m)) => OrderMarket::Amazon(m),
+            Some(SalesChannel::NonAmazon) => OrderMarket::NonAmazon,
+            None => {
+                Marketplace::of_currency(currency).map_or(OrderMarket::Unknown, OrderMarket::Amazon)
+            }
+        }
+    }
+
+    /// The marketplace, when known.
+    pub fn marketplace(self) -> Option<Marketplace> {
+        match self {
+            OrderMarket::Amazon(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// In 7 bits, beside the buyer-requested flag (the record stays 20 bytes).
+    fn bits(self) -> u8 {
+        match self {
+            OrderMarket::Unknown => 0,
+            // At most 23 marketplaces: 1..=23.
+            OrderMarket::Amazon(m) => (m.index() + 1) as u8,
+            OrderMarket::NonAmazon => MARKET_BITS,
+        }
+    }
+
+    fn from_bits(bits: u8) -> OrderMarket {
+        match bits & MARKET_BITS {
+            0 => OrderMarket::Unknown,
+            MARKET_BITS => OrderMarket::NonAmazon,
+            n => Marketplace::ALL
+                .get(usize::from(n) - 1)
+                .map_or(OrderMarket::Unknown, |&m| OrderMarket::Amazon(m)),
+        }
+    }
+}
+
+/// The low 7 bits of [`Order::flags`]: the order's marketplace.
+const MARKET_BITS: u8 = 0x7f;
+/// The high bit of [`Order::flags`]: a buyer-requested cancellation.
+const BUYER_REQUESTED: u8 = 0x80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
@@ -71,7 +129,8 @@ pub struct Order {
     channel: Option<Channel>,
     status: StatusClass,
     cancelled_by: Option<CancelledBy>,
-    buyer_requested: bool,
+    /// [`BUYER_REQUESTED`] and the [`OrderMarket`] in [`MARKET_BITS`].
+    flags: u8,
 }
 
 impl Order {
@@ -84,8 +143,18 @@ impl Order {
             channel: row.channel,
             status: row.status,
             cancelled_by: row.cancelled_by,
-            buyer_requested: row.buyer_requested == Some(true),
+            flags: row.market.bits()
+                | if row.buyer_requested == Some(true) {
+                    BUYER_REQUESTED
+                } else {
+                    0
+                },
         }
+    }
+
+    /// The order's marketplace, from the first row that tells it.
+    pub fn market(&self) -> OrderMarket {
+        OrderMarket::from_bits(self.flags)
     }
 
     pub fn purchase(&self) -> Instant {
@@ -125,7 +194,7 @@ impl Order {
     }
 
     pub fn is_buyer_requested(&self) -> bool {
-        self.buyer_requested || self.cancelled_by == Some(CancelledBy::Buyer)
+        self.flags & BUYER_REQUESTED != 0 || self.cancelled_by == Some(CancelledBy::Buyer)
     }
 
     /// Merges a record read later: the first non-empty value wins, `Cancelled`
@@ -137,7 +206,10 @@ impl Order {
         }
         self.ship_by = self.ship_by.or(later.ship_by);
         self.deliver_by = self.deliver_by.or(later.deliver_by);
-        self.buyer_requested |= later.buyer_requested;
+        self.flags |= later.flags & BUYER_REQUESTED;
+        if self.flags & MARKET_BITS == 0 {
+            self.flags |= later.flags & MARKET_BITS;
+        }
         self.cancelled_by = self.cancelled_by.or(later.cancelled_by);
         self.last_updated = self.last_updated.or(later.last_updated);
     }
@@ -160,6 +232,7 @@ pub struct OrderRow {
     pub buyer_requested: Option<bool>,
     pub cancelled_by: Option<CancelledBy>,
     pub last_updated: Option<Instant>,
+    pub market: OrderMarket,
 }
 
 #[cfg(test)]
@@ -174,6 +247,55 @@ pub(super) mod tests {
             "{}",
             std::mem::size_of::<Order>()
         );
+    }
+
+    #[test]
+    fn market_round_trips_beside_the_buyer_flag_and_the_first_known_wins() {
+        for m in Marketplace::ALL
+            .into_iter()
+            .map(OrderMarket::Amazon)
+            .chain([OrderMarket::Unknown, OrderMarket::NonAmazon])
+        {
+            for requested in [None, Some(true)] {
+                let o = Order::of(&OrderRow {
+                    market: m,
+                    buyer_requested: requested,
+                    ..row(StatusClass::Other)
+                });
+                assert_eq!(o.market(), m);
+                assert_eq!(o.is_buyer_requested(), requested == Some(true));
+            }
+        }
+        let mut m = Model::default();
+        let id = "111-0000000-0000009";
+        m.add_order(id, row(StatusClass::Other));
+        let ca = OrderMarket::Amazon(Marketplace::Ca);
+        m.add_order(
+            id,
+            OrderRow {
+                market: ca,
+                ..row(StatusClass::Other)
+            },
+        );
+        let mx = OrderMarket::Amazon(Marketplace::Mx);
+        m.add_order(
+            id,
+            OrderRow {
+                market: mx,
+                ..row(StatusClass::Other)
+            },
+        );
+        assert_eq!(m.orders[&m.ids.find(id).unwrap()].market(), ca);
+    }
+
+    #[test]
+    fn a_market_comes_from_the_sales_channel_else_the_currency() {
+        let of = OrderMarket::of;
+        assert_eq!(of("Amazon.ca", "USD"), OrderMarket::Amazon(Marketplace::Ca));
+        assert_eq!(of("", "MXN"), OrderMarket::Amazon(Marketplace::Mx));
+        assert_eq!(of("", "USD"), OrderMarket::Unknown);
+        assert_eq!(of("Non-Amazon", "USD"), OrderMarket::NonAmazon);
+        assert_eq!(of("somewhere", "GBP"), OrderMarket::Amazon(Marketplace::Uk));
     }
 
     #[test]

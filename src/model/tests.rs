@@ -146,6 +146,7 @@ fn messages_before_the_cutoff_are_dropped_id_and_all() {
             received,
             responded: None,
             no_response_needed: false,
+            market: Default::default(),
         });
     }
     let kept: Vec<(&str, i64)> = m.messages.iter().map(|x| (&*x.id, x.received)).collect();

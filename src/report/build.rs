@@ -104,6 +104,7 @@ pub fn report(f: Facts) -> Report {
         as_of: f.as_of.to_string(),
         now: cal.rfc3339(f.now),
         timezone: cal.tz().name().to_string(),
+        account: None,
         marketplace: f.marketplace,
         status,
         inputs: f

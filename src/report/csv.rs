@@ -12,6 +12,9 @@
 //! With `--by`, a second table follows after one blank line (as a spreadsheet
 //! shows two tables on one sheet): [`BREAKDOWN_COLUMNS`], one row per group
 //! of every metric, window and dimension, in the JSON's order.
+//!
+//! Both tables end with `account` and `marketplace`: a run of several audits
+//! (SPEC §12) prints one CSV whose rows tell them apart.
 
 use super::contract::{condition_key, scope_key, status_key, MetricReport};
 use super::{Render, RenderOptions, Report};
@@ -20,7 +23,7 @@ use crate::text::sanitize;
 pub struct Csv;
 
 /// The header, in the order of the JSON fields of a metric.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 27] = [
     "metric",
     "channel",
     "window_from",
@@ -49,11 +52,15 @@ pub const COLUMNS: [&str; 25] = [
     // Not a JSON field of the metric: the report's as-of day, so that rows
     // from several runs can be pasted into one sheet.
     "as_of",
+    // The report's account (empty outside --accounts) and marketplace: the
+    // rows of several audits share one table (SPEC §12.1).
+    "account",
+    "marketplace",
 ];
 
 /// The header of the breakdown table (`--by`): the metric's key columns, then
 /// the group's fields as in JSON.
-pub const BREAKDOWN_COLUMNS: [&str; 11] = [
+pub const BREAKDOWN_COLUMNS: [&str; 13] = [
     "metric",
     "channel",
     "window_from",
@@ -65,16 +72,30 @@ pub const BREAKDOWN_COLUMNS: [&str; 11] = [
     "total",
     "rate",
     "share",
+    "account",
+    "marketplace",
 ];
 
 impl Render for Csv {
     fn render(&self, report: &Report, _: &RenderOptions) -> String {
-        let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
+        render_many(&[report])
+    }
+}
+
+/// Several audits (SPEC §12.1) as one CSV: the rows of every report under
+/// one header, told apart by the `account` and `marketplace` columns; then,
+/// when any has a breakdown, the breakdown table likewise.
+pub fn render_many(reports: &[&Report]) -> String {
+    let mut rows: Vec<Vec<String>> = vec![COLUMNS.iter().map(|c| c.to_string()).collect()];
+    for report in reports {
         rows.extend(report.metrics.iter().map(|m| row(report, m)));
-        let mut out = table(rows);
-        if report.metrics.iter().any(|m| m.breakdown.is_some()) {
-            let mut rows: Vec<Vec<String>> =
-                vec![BREAKDOWN_COLUMNS.iter().map(|c| c.to_string()).collect()];
+    }
+    let mut out = table(rows);
+    let broken_down = |r: &&&Report| r.metrics.iter().any(|m| m.breakdown.is_some());
+    if reports.iter().any(|r| broken_down(&r)) {
+        let mut rows: Vec<Vec<String>> =
+            vec![BREAKDOWN_COLUMNS.iter().map(|c| c.to_string()).collect()];
+        for report in reports {
             for m in &report.metrics {
                 for (d, groups) in m.breakdown.iter().flat_map(|b| b.iter()) {
                     for g in groups {
@@ -90,15 +111,17 @@ impl Render for Csv {
                             g.total.to_string(),
                             opt(g.rate, number),
                             opt(g.share, number),
+                            report.account.clone().unwrap_or_default(),
+                            report.marketplace.clone(),
                         ]);
                     }
                 }
             }
-            out.push_str("\r\n");
-            out.push_str(&table(rows));
         }
-        out
+        out.push_str("\r\n");
+        out.push_str(&table(rows));
     }
+    out
 }
 
 /// Rows as CSV (CRLF), every cell defused.
@@ -158,6 +181,8 @@ fn row(report: &Report, m: &MetricReport) -> Vec<String> {
             |d| d,
         ),
         report.as_of.clone(),
+        report.account.clone().unwrap_or_default(),
+        report.marketplace.clone(),
     ]
 }
 

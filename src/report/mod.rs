@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod metric_words;
 mod notes_words;
 pub mod schema;
+pub mod summary;
 pub mod table;
 pub mod trend;
 pub mod words;

@@ -146,6 +146,19 @@ pub fn read_warning(w: &ReadWarning) -> String {
                 date_order_words(*marketplace_order),
             )
         }
+        ReadWarning::NonAmazonOrders { orders } => format!(
+            "{} with sales channel Non-Amazon (multi-channel fulfilment) left out of every metric, with their shipments, feedback and claims: Amazon does not count them",
+            plural(*orders, "order", "orders")
+        ),
+        ReadWarning::OtherMarketplaces { audited, left_out } => {
+            let total: u64 = left_out.iter().map(|(_, n)| n).sum();
+            let each: Vec<String> = left_out.iter().map(|(m, n)| format!("{m} {n}")).collect();
+            format!(
+                "--marketplace {audited}: {} of other marketplaces left out ({}); without --marketplace each marketplace is audited separately",
+                plural(total, "order", "orders"),
+                each.join(", ")
+            )
+        }
     }
 }
 

@@ -43,13 +43,17 @@ pub struct Report {
     pub now: String,
     /// The IANA time zone in force.
     pub timezone: String,
-    /// The marketplace code (`US`, `DE`, …).
+    /// The seller account (`--accounts DIR`: its `account.toml` name, else its
+    /// folder's name); null outside `--accounts`.
+    pub account: Option<String>,
+    /// The marketplace code (`US`, `DE`, …): every report covers the orders
+    /// of one marketplace (SPEC §12.1).
     pub marketplace: String,
     /// The worst status of any metric; `no_data` when no metric has items.
     #[serde(with = "StatusDef")]
     #[schemars(with = "StatusDef")]
     pub status: Status,
-    /// Every file read, in the order read.
+    /// Every file read, in the order given (orders files are read first).
     pub inputs: Vec<InputReport>,
     /// How recent the data is.
     pub freshness: FreshnessReport,
