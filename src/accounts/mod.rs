@@ -81,7 +81,14 @@ pub fn discover(dir: &Path) -> Result<Vec<Account>, AccountsError> {
                 .to_string(),
         ));
     }
-    accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.folder.cmp(&b.folder)));
+    // Name order as a person reads it: case aside, then exactly.
+    accounts.sort_by(|a, b| {
+        (a.name.to_lowercase(), &a.name, &a.folder).cmp(&(
+            b.name.to_lowercase(),
+            &b.name,
+            &b.folder,
+        ))
+    });
     Ok(accounts)
 }
 

@@ -17,6 +17,7 @@ use crate::ingest::InputError;
 use crate::marketplace::Marketplace;
 use crate::metrics::{self, act_now, status::Status, Context};
 use crate::model::{InputSummary, Model, ReadWarning};
+use crate::policy::MetricId;
 use crate::reconcile;
 use crate::report::summary::{self, Line};
 use crate::report::{self, Render, RenderOptions, Report};
@@ -29,6 +30,9 @@ const HTML_TREND_DAYS: i64 = 30;
 pub struct Audited {
     pub account: Option<String>,
     pub outcome: Result<Report, String>,
+    /// `--require` (or the account's `require`): metrics that must have
+    /// data under `--check`.
+    pub require: Vec<MetricId>,
 }
 
 /// Reads every input once and builds one report per marketplace found (SPEC
@@ -132,6 +136,7 @@ pub(super) fn run_audit(config: &AuditConfig) -> Result<Exit> {
         .map(|r| Audited {
             account: None,
             outcome: Ok(r),
+            require: config.require.clone(),
         })
         .collect();
     finish(config, audited, false)
@@ -175,6 +180,7 @@ fn audit_account(config: &AuditConfig, account: &Account, workers: usize) -> Vec
         vec![Audited {
             account: Some(account.name.clone()),
             outcome: Err(error),
+            require: Vec::new(),
         }]
     };
     let settings = match &account.settings {
@@ -213,6 +219,7 @@ fn audit_account(config: &AuditConfig, account: &Account, workers: usize) -> Vec
                 Audited {
                     account: Some(account.name.clone()),
                     outcome: Ok(r),
+                    require: own.require.clone(),
                 }
             })
             .collect(),
@@ -286,7 +293,7 @@ fn finish(config: &AuditConfig, mut audited: Vec<Audited>, grid: bool) -> Result
             Ok(report) if config.check => {
                 // Health that cannot be told is never healthy (SPEC §9.3):
                 // exit 3, with its reasons on standard error even under -q.
-                let reasons = report::build::check_reasons(report, &config.require);
+                let reasons = report::build::check_reasons(report, &a.require);
                 let code = if !reasons.is_empty() {
                     Exit::Error
                 } else {
@@ -415,6 +422,7 @@ fn render(
     if let [Audited {
         account: None,
         outcome: Ok(report),
+        ..
     }] = audited
     {
         if !grid {

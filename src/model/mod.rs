@@ -71,6 +71,12 @@ pub struct Model {
     /// in the windows, not with the history a file holds.
     pub cutoff: Option<Instant>,
     pub dropped: Sharded<StatusClass>,
+    /// The marketplace most orders belong to (`--marketplace`, else US):
+    /// only its orders (and those of no known marketplace) are remembered by
+    /// id only when old; an old order of another marketplace is kept whole,
+    /// so that the rows naming it (a buyer message) still find its
+    /// marketplace (SPEC §12.1).
+    pub home: Option<crate::marketplace::Marketplace>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
     /// Claims not yet decided, in the order read (duplicates possible).
@@ -108,7 +114,11 @@ impl Model {
     /// Merges the record of one order row; `key` when the order is kept.
     pub fn add_order_record(&mut self, key: OrderKey, record: Order) -> Option<OrderKey> {
         let old_and_closed = self.cutoff.is_some_and(|c| record.purchase() < c)
-            && record.status() >= StatusClass::Shipped;
+            && record.status() >= StatusClass::Shipped
+            && match record.market() {
+                OrderMarket::Amazon(m) => self.home.is_none_or(|h| h == m),
+                OrderMarket::Unknown | OrderMarket::NonAmazon => true,
+            };
         let status = record.status();
         if let (Some(orders), Some(dropped)) = (self.orders.single_mut(), self.dropped.single_mut())
         {
@@ -284,6 +294,7 @@ impl Model {
             ids: _,
             orders,
             cutoff: _,
+            home: _,
             dropped,
             shipments,
             complaints,
@@ -315,10 +326,11 @@ impl Model {
     pub fn absorb(&mut self, other: Model) {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
-            let (cutoff, message_cutoff) = (self.cutoff, self.message_cutoff);
+            let (cutoff, message_cutoff, home) = (self.cutoff, self.message_cutoff, self.home);
             let mut amazon = std::mem::take(&mut self.amazon);
             *self = other;
             self.cutoff = cutoff;
+            self.home = home;
             self.message_cutoff = message_cutoff;
             amazon.append(&mut self.amazon);
             self.amazon = amazon;
@@ -328,6 +340,7 @@ impl Model {
             ids,
             orders,
             cutoff: _,
+            home: _,
             dropped,
             shipments,
             complaints,

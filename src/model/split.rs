@@ -30,6 +30,7 @@ impl Model {
         let mut out: Vec<Model> = (0..parts)
             .map(|_| Model {
                 cutoff: self.cutoff,
+                home: self.home,
                 message_cutoff: self.message_cutoff,
                 ..Model::default()
             })
