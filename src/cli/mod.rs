@@ -3,6 +3,9 @@
 
 mod format;
 mod history;
+mod inputs;
+
+use inputs::ordered_inputs;
 
 pub use format::{format_for_path, Format};
 mod values;
@@ -481,30 +484,6 @@ fn usage_error(command: &str, kind: clap::error::ErrorKind, message: &str) -> cl
             .cloned()
             .unwrap_or_default(),
     )
-}
-
-/// Positional paths and `--orders FILE`-style inputs, in command-line order
-/// (the first non-empty value of a field wins, so the order matters).
-fn ordered_inputs(m: &ArgMatches, a: &AuditArgs) -> Vec<(PathBuf, Option<Kind>)> {
-    let groups: [(&str, &Vec<PathBuf>, Option<Kind>); 7] = [
-        ("paths", &a.paths, None),
-        ("orders", &a.orders, Some(Kind::Orders)),
-        ("shipments", &a.shipments, Some(Kind::Shipments)),
-        ("feedback", &a.feedback, Some(Kind::Feedback)),
-        ("claims", &a.claims, Some(Kind::Claims)),
-        ("messages", &a.messages, Some(Kind::Messages)),
-        ("performance", &a.performance, Some(Kind::Performance)),
-    ];
-    let mut all: Vec<(usize, PathBuf, Option<Kind>)> = Vec::new();
-    for (id, values, kind) in groups {
-        let indices: Vec<usize> = m.indices_of(id).map(|i| i.collect()).unwrap_or_default();
-        for (n, path) in values.iter().enumerate() {
-            let index = indices.get(n).copied().unwrap_or(usize::MAX);
-            all.push((index, path.clone(), kind));
-        }
-    }
-    all.sort_by_key(|(i, _, _)| *i);
-    all.into_iter().map(|(_, p, k)| (p, k)).collect()
 }
 
 #[cfg(test)]
