@@ -274,3 +274,49 @@ fn history_keeps_each_marketplace_apart() {
         "one snapshot per marketplace and day"
     );
 }
+
+#[test]
+fn reading_on_several_cores_gives_the_same_audits() {
+    let path = mixed();
+    let path = path.to_str().unwrap();
+    let one = audit(&["--json", "--sequential", path]);
+    let split = audit(&[
+        "--json",
+        "--threads",
+        "3",
+        "--parallel-min-bytes",
+        "1",
+        path,
+    ]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let (one, split) = (stream(&one.stdout), stream(&split.stdout));
+    assert_eq!(one.len(), 3);
+    for (a, b) in one.iter().zip(&split) {
+        assert_eq!(figures(a), figures(b), "{}", a["marketplace"]);
+    }
+}
+
+#[test]
+fn the_currency_tells_the_marketplace_where_no_sales_channel_column_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_currency = dir.path().join("orders.txt");
+    std::fs::write(
+        &with_currency,
+        "order-id\tpurchase-date\tcurrency\n1\t2026-11-18T10:00:00Z\tGBP\n2\t2026-11-18T11:00:00Z\tGBP\n",
+    )
+    .unwrap();
+    let r = audit(&["--json", with_currency.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["marketplace"], "UK");
+    assert_eq!(r.json()["timezone"], "Europe/London");
+    // A file with a sales-channel column: its empty cell leaves the order of
+    // unknown marketplace (joining US), whatever the currency.
+    let with_channel = dir.path().join("all-orders.txt");
+    std::fs::write(
+        &with_channel,
+        "order-id\tpurchase-date\tsales-channel\tcurrency\n1\t2026-11-18T10:00:00Z\t\tGBP\n",
+    )
+    .unwrap();
+    let r = audit(&["--json", with_channel.to_str().unwrap()]);
+    assert_eq!(r.json()["marketplace"], "US");
+}

@@ -159,6 +159,24 @@ pub fn measure(model: &Model, knobs: Knobs) {
     let _ = act_now::pending_messages(&ctx);
 }
 
+/// The model split into one model per marketplace audited (SPEC §12.1),
+/// each measured in its own zone: no order is in two parts, and no order of
+/// a left-out marketplace is in any.
+pub fn measure_each_market(model: Model, knobs: Knobs) {
+    use sellerhealth::accounts::plan::{MarketCounts, MarketPlan};
+    let counts = MarketCounts::of(&model);
+    let plan = MarketPlan::new(None, &counts);
+    let before = model.orders.len() as u64;
+    let parts = plan.split(model);
+    assert_eq!(parts.len(), plan.audits.len());
+    let after: u64 = parts.iter().map(|p| p.orders.len() as u64).sum();
+    assert_eq!(after + counts.non_amazon, before, "orders lost or doubled");
+    for (m, part) in plan.audits.iter().zip(&parts) {
+        let tz = Knobs { tz: m.timezone(), ..knobs };
+        measure(part, tz);
+    }
+}
+
 /// The mapping of the India "Amazon Sale Report" and a few more: headers that
 /// are no kind's own, read as columns (`--map`).
 pub fn sample_mapping() -> HeaderMapping {

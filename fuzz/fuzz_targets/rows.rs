@@ -1,6 +1,7 @@
 //! A valid header of each kind followed by fuzzed cells: every value parser
 //! and rule sees arbitrary cell text in its own column, with LF, CRLF or CR
-//! line ends.
+//! line ends; orders carry a fuzzed sales channel and currency, and the model
+//! is then split by marketplace (SPEC §12.1) and each part measured.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,6 +22,8 @@ const HEADERS: [&[&str]; 6] = [
         "is-buyer-requested-cancellation",
         "cancelled-by",
         "last-updated-date",
+        "sales-channel",
+        "currency",
     ],
     &[
         "order-id",
@@ -113,6 +116,7 @@ fuzz_target!(|data: &[u8]| {
     common::read_into(ORDERS_FILE.as_bytes(), None, knobs, &mut model);
     common::read_into_mapped(text.as_bytes(), None, knobs, mapping, &mut model);
     common::measure(&model, knobs);
+    common::measure_each_market(model, knobs);
 });
 
 /// The header with each known cell renamed `Column N`, and the mapping that

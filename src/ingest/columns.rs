@@ -134,7 +134,7 @@ impl Kind {
                     Currency,
                     &["currency"],
                     false,
-                    "the order's marketplace when the sales channel does not say (CAD, GBP, JPY, …; not USD or EUR)",
+                    "the order's marketplace in a file without a sales-channel column (CAD, GBP, JPY, …; not USD or EUR)",
                 ),
                 ];
                 C

@@ -156,6 +156,12 @@ impl ColumnMap {
                 self.slots[f as usize] = None;
             }
         }
+        // The currency tells the marketplace only where there is no sales
+        // channel column (Amazon fills it in every row of its order
+        // reports): not splitting up to it keeps wide exports fast.
+        if self.has(Field::SalesChannel) {
+            self.slots[Field::Currency as usize] = None;
+        }
         // A column no longer read is not split: a repeated header is told
         // by the columns still read.
         let used = self.used_columns();
