@@ -225,3 +225,17 @@ fn history_keeps_each_account_apart() {
     .json();
     assert_eq!(one.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_html_grid_shows_errors_in_words_and_the_reports_not_good() {
+    let dir = agency();
+    let r = accounts(dir.path(), &["--format", "html", "-q"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let page = &r.stdout;
+    assert!(page.contains("<h1>Account health: 5 audits (accounts)</h1>"));
+    assert!(page.contains(">error</span>"), "an error in words");
+    assert!(page.contains("unknown field `handling_days`"));
+    // Only the report of acme, the account not good, follows the grid.
+    assert!(page.contains("aria-label=\"Account acme, marketplace US\""));
+    assert!(!page.contains("aria-label=\"Account Home Goods"));
+}

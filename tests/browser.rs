@@ -442,6 +442,45 @@ fn worked_example_renders_in_chromium_and_requests_nothing() {
     );
 }
 
+/// A run of several audits (SPEC §12): one page, the summary then a report
+/// per marketplace, each rendered, nothing requested.
+#[test]
+fn a_page_of_several_audits_renders_and_requests_nothing() {
+    let Some(browser) = browser("a_page_of_several_audits_renders_and_requests_nothing") else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_sellerhealth"))
+        .args(["audit", "--as-of", AS_OF, "-q", "--format", "html"])
+        .arg(root.join("fixtures/marketplaces/mixed"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let load = load_served(&browser, html.clone());
+    assert_eq!(load.page_requests.len(), 1, "{:?}", load.page_requests);
+    let dom = load.dom;
+    assert!(dom.contains("Account health: 3 audits (marketplaces)"));
+    assert_eq!(dom.matches("<article class=\"audit\"").count(), 3);
+    for code in ["US", "CA", "MX"] {
+        assert!(
+            dom.contains(&format!("Marketplace {code}</strong>")),
+            "{code}"
+        );
+        assert!(
+            dom.contains(&format!("marketplace {code}.")),
+            "{code} headline"
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("several.html");
+    std::fs::write(&file, &html).unwrap();
+    let keep = std::env::var_os("SELLERHEALTH_SCREENSHOTS").map(PathBuf::from);
+    let shots = keep.unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&shots).unwrap();
+    screenshots(&browser, &file, "several", &shots);
+}
+
 /// The request check can fail: a page that fetches an image from its own
 /// server, one over http and one over https from other hosts has all three
 /// caught.

@@ -232,23 +232,45 @@ fn a_trend_follows_one_marketplace() {
 }
 
 #[test]
-fn an_html_page_holds_one_audit() {
-    let r = audit(&["--format", "html", mixed().to_str().unwrap()]);
-    assert_eq!(r.code, 3);
-    assert!(r.stdout.is_empty());
-    assert!(
-        r.stderr.contains("an html page shows one audit") && r.stderr.contains("US, CA, MX"),
-        "{}",
-        r.stderr
-    );
-    let r = audit(&[
+fn one_html_page_holds_every_audit_with_unique_ids() {
+    let r = audit(&["--format", "html", "-q", mixed().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = &r.stdout;
+    assert_eq!(page.matches("<!DOCTYPE html>").count(), 1);
+    assert!(page.contains("<h1>Account health: 3 audits (marketplaces)</h1>"));
+    for (n, code) in ["US", "CA", "MX"].iter().enumerate() {
+        assert!(
+            page.contains(&format!(
+                "<article class=\"audit\" id=\"a{n}\" aria-label=\"Marketplace {code}\">"
+            )),
+            "no article for {code}"
+        );
+    }
+    // Every id once, every in-page link to one of them.
+    let ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "repeated ids");
+    for link in page.split("href=\"#").skip(1) {
+        let target = link.split('"').next().unwrap();
+        assert!(ids.contains(&target), "#{target} goes nowhere");
+    }
+    // One audit: the page as it always was.
+    let one = audit(&[
         "--format",
         "html",
         "--marketplace",
         "MX",
         mixed().to_str().unwrap(),
     ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(one.stdout.contains("<section id=\"act-now\""));
+    assert!(!one.stdout.contains("class=\"audit\""));
 }
 
 #[test]

@@ -245,18 +245,6 @@ pub fn most_urgent(a: Exit, b: Exit) -> Exit {
 /// Records, judges, prints and writes the audits of one run.
 fn finish(config: &AuditConfig, mut audited: Vec<Audited>, grid: bool) -> Result<Exit> {
     let several = grid || audited.len() > 1;
-    if config.format == Format::Html && several {
-        anyhow::bail!(
-            "error: an html page shows one audit, and this run makes {} ({}): choose one \
-             with --marketplace CODE (or one account), or use --format table, markdown, csv or json",
-            audited.len(),
-            audited
-                .iter()
-                .map(summary_name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
     // The history is opened once the audits have run; when it cannot be
     // used, the reports are still printed, then its error (exit 3).
     let store = config.history.as_deref().map(|path| {
@@ -450,17 +438,27 @@ fn render(
                     outcome: a.outcome.as_ref().map_err(String::as_str),
                 })
                 .collect();
+            // With --accounts, the reports of accounts not good (all with --full).
+            let shown = |line: &Line<'_>| {
+                !grid || config.full || line.outcome.is_ok_and(|r| r.status != Status::Good)
+            };
+            if config.format == Format::Html {
+                return report::html_many::render_many(
+                    &lines,
+                    grid,
+                    &shown,
+                    config.warn_at,
+                    options,
+                );
+            }
             let markdown = config.format == Format::Markdown;
             let mut out = if markdown {
                 summary::markdown(&lines, grid, options)
             } else {
                 summary::table(&lines, grid, options)
             };
-            for line in &lines {
+            for line in lines.iter().filter(|l| shown(l)) {
                 let Ok(report) = line.outcome else { continue };
-                if grid && !config.full && report.status == Status::Good {
-                    continue;
-                }
                 if markdown {
                     out.push_str(&format!("\n---\n\n**{}**\n\n", line.title()));
                 } else {

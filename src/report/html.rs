@@ -53,61 +53,102 @@ impl Render for Html {
     }
 }
 
+/// Element ids of one report on a page: prefixed when a page holds several
+/// reports (SPEC §12), so that every id and link stays unique.
+pub(super) struct Ids(pub(super) String);
+
+impl Ids {
+    fn of(&self, name: &str) -> String {
+        format!("{}{name}", self.0)
+    }
+
+    fn link(&self, name: &str) -> String {
+        format!("#{}{name}", self.0)
+    }
+}
+
 /// The whole page, section by section.
 fn page(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> Markup {
     let h = &doc.headline;
+    let title = format!(
+        "Account health: {} – as of {}, marketplace {}",
+        status_word(h.status),
+        clean(&report.as_of),
+        clean(&report.marketplace)
+    );
+    let breakdown = report.metrics.iter().any(|m| m.breakdown.is_some());
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content=(CSP);
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="color-scheme" content="light dark";
-                meta name="generator" content=(clean(&doc.generator));
-                title {
-                    "Account health: " (status_word(h.status)) " – as of " (clean(&report.as_of))
-                    ", marketplace " (clean(&report.marketplace))
-                }
-                link rel="icon" href="data:,";
-                style {
-                    (PreEscaped(CSS))
-                    @if report.metrics.iter().any(|m| m.breakdown.is_some()) {
-                        (PreEscaped(BREAKDOWN_CSS))
-                    }
-                }
-            }
+            (head(&title, &doc.generator, breakdown))
             body {
-                (headline(doc, report))
-                main {
-                    (act_now(&doc.act_now))
-                    @if !doc.metrics.is_empty() {
-                        (overview(doc, report))
-                    }
-                    @if let Some(a) = &doc.amazon {
-                        (amazon(a))
-                    }
-                    // Issue 12 (trend): a section of 30-day trend lines, one
-                    // per metric with its target line, goes here (`--no-trend`
-                    // leaves it out).
-                    @if !doc.metrics.is_empty() {
-                        (cards(doc, report, warn_at, details))
-                    }
-                    @if let Some(since) = &doc.since {
-                        section #since aria-labelledby="since-h" {
-                            h2 #since-h { (since.title) }
-                            ul {
-                                @for line in &since.lines { li { (clean(line)) } }
-                            }
-                        }
-                    }
-                    (not_measured(&doc.not_measured))
-                }
-                footer {
-                    p { (doc.footer) }
-                    p { "Written by " (clean(&doc.generator)) "." }
+                (report_body(doc, report, warn_at, details, &Ids(String::new())))
+                (footer(doc))
+            }
+        }
+    }
+}
+
+/// The `<head>`: the policy that forbids every fetch, the title and the style.
+pub(super) fn head(title: &str, generator: &str, breakdown: bool) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta http-equiv="Content-Security-Policy" content=(CSP);
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="color-scheme" content="light dark";
+            meta name="generator" content=(clean(generator));
+            title { (title) }
+            link rel="icon" href="data:,";
+            style {
+                (PreEscaped(CSS))
+                @if breakdown {
+                    (PreEscaped(BREAKDOWN_CSS))
                 }
             }
+        }
+    }
+}
+
+pub(super) fn footer(doc: &Document<'_>) -> Markup {
+    html! {
+        footer {
+            p { (doc.footer) }
+            p { "Written by " (clean(&doc.generator)) "." }
+        }
+    }
+}
+
+/// One report: its headline, then its sections.
+pub(super) fn report_body(
+    doc: &Document<'_>,
+    report: &Report,
+    warn_at: Ratio,
+    details: bool,
+    ids: &Ids,
+) -> Markup {
+    html! {
+        (headline(doc, report))
+        main {
+            (act_now(&doc.act_now, ids))
+            @if !doc.metrics.is_empty() {
+                (overview(doc, report, ids))
+            }
+            @if let Some(a) = &doc.amazon {
+                (amazon(a, ids))
+            }
+            @if !doc.metrics.is_empty() {
+                (cards(doc, report, warn_at, details, ids))
+            }
+            @if let Some(since) = &doc.since {
+                section id=(ids.of("since")) aria-labelledby=(ids.of("since-h")) {
+                    h2 id=(ids.of("since-h")) { (since.title) }
+                    ul {
+                        @for line in &since.lines { li { (clean(line)) } }
+                    }
+                }
+            }
+            (not_measured(&doc.not_measured, ids))
         }
     }
 }
@@ -159,13 +200,13 @@ fn headline(doc: &Document<'_>, report: &Report) -> Markup {
 }
 
 /// The act-now groups, capped as the Document caps them (all with `--details`).
-fn act_now(groups: &[Group]) -> Markup {
+fn act_now(groups: &[Group], ids: &Ids) -> Markup {
     if groups.is_empty() {
         return html! {};
     }
     html! {
-        section #act-now aria-labelledby="act-now-h" {
-            h2 #act-now-h { "Act now" }
+        section id=(ids.of("act-now")) aria-labelledby=(ids.of("act-now-h")) {
+            h2 id=(ids.of("act-now-h")) { "Act now" }
             @for g in groups {
                 h3 { (g.title) }
                 ul.entries {
@@ -182,10 +223,10 @@ fn act_now(groups: &[Group]) -> Markup {
 }
 
 /// The metric table: one row per metric and window, each linking to its card.
-fn overview(doc: &Document<'_>, report: &Report) -> Markup {
+fn overview(doc: &Document<'_>, report: &Report, ids: &Ids) -> Markup {
     html! {
-        section #metrics aria-labelledby="metrics-h" {
-            h2 #metrics-h { "Metrics" }
+        section id=(ids.of("metrics")) aria-labelledby=(ids.of("metrics-h")) {
+            h2 id=(ids.of("metrics-h")) { "Metrics" }
             table.overview {
                 thead {
                     tr {
@@ -201,7 +242,7 @@ fn overview(doc: &Document<'_>, report: &Report) -> Markup {
                 tbody {
                     @for (row, m) in doc.metrics.iter().zip(&report.metrics) {
                         tr {
-                            th scope="row" { a href=(format!("#{}", anchor(m))) { (row.name) } }
+                            th scope="row" { a href=(ids.link(&anchor(m))) { (row.name) } }
                             td.by data-label="Fulfilled by" { (row.fulfilled_by) }
                             td.period data-label="Window" {
                                 (row.window.days) " d to " (clean(&row.window.to))
@@ -221,13 +262,13 @@ fn overview(doc: &Document<'_>, report: &Report) -> Markup {
 }
 
 /// One card per metric family, in report order.
-fn cards(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool) -> Markup {
+fn cards(doc: &Document<'_>, report: &Report, warn_at: Ratio, details: bool, ids: &Ids) -> Markup {
     html! {
-        section #by-metric aria-labelledby="by-metric-h" {
-            h2 #by-metric-h { "Metric by metric" }
+        section id=(ids.of("by-metric")) aria-labelledby=(ids.of("by-metric-h")) {
+            h2 id=(ids.of("by-metric-h")) { "Metric by metric" }
             div.cards {
                 @for (metric, windows) in families(report) {
-                    (card(metric, &windows, doc.families.iter().find(|f| f.title == metric.title()), &report.trend_lines, warn_at, details))
+                    (card(metric, &windows, doc.families.iter().find(|f| f.title == metric.title()), &report.trend_lines, (warn_at, details), ids))
                 }
             }
         }
@@ -251,8 +292,8 @@ fn card(
     windows: &[&MetricReport],
     section: Option<&FamilySection>,
     trend: &[TrendLine],
-    warn_at: Ratio,
-    details: bool,
+    (warn_at, details): (Ratio, bool),
+    ids: &Ids,
 ) -> Markup {
     let status = windows
         .iter()
@@ -264,17 +305,17 @@ fn card(
         .map(|m| words::target_sentence(m))
         .unwrap_or_default();
     html! {
-        article class=(format!("card s-{}", status_key(status))) id=(metric.as_str()) {
+        article class=(format!("card s-{}", status_key(status))) id=(ids.of(metric.as_str())) {
             h3 { (metric.title()) " " (badge(status)) }
             p.target { "Target: " (target) }
             @for m in windows {
-                (window(m, trend, warn_at, details))
+                (window(m, trend, (warn_at, details), ids))
             }
             @for f in section.map_or(&[][..], |s| s.focus.as_slice()) {
                 p.focus { (f) }
             }
             @if let Some(tips) = section.and_then(|s| s.tips.as_ref()) {
-                (tips_block(tips))
+                (tips_block(tips, ids))
             }
         }
     }
@@ -282,7 +323,12 @@ fn card(
 
 /// One window of a card: its chart, counts, headroom and forecast, and with
 /// `--details` the items behind the count.
-fn window(m: &MetricReport, trend: &[TrendLine], warn_at: Ratio, details: bool) -> Markup {
+fn window(
+    m: &MetricReport,
+    trend: &[TrendLine],
+    (warn_at, details): (Ratio, bool),
+    ids: &Ids,
+) -> Markup {
     let line = trend
         .iter()
         .find(|l| l.metric == m.metric && l.channel == m.channel && l.window_days == m.window.days);
@@ -294,7 +340,7 @@ fn window(m: &MetricReport, trend: &[TrendLine], warn_at: Ratio, details: bool) 
         .then(|| words::small_sample_sentence(m))
         .flatten();
     html! {
-        div.window id=(anchor(m)) {
+        div.window id=(ids.of(&anchor(m))) {
             h4 { (label) " " (badge(m.status)) }
             (chart(m, &label, warn_at))
             @if let Some(line) = line { (trend_line(m, line, &label)) }
@@ -365,21 +411,21 @@ fn items(m: &MetricReport) -> Markup {
 }
 
 /// A family's tips, as the Document numbers them across the report.
-fn tips_block(tips: &Tips) -> Markup {
+fn tips_block(tips: &Tips, ids: &Ids) -> Markup {
     match tips {
         Tips::Earlier(earlier) => html! {
-            p.tips-ref { "What helps: " (tip_links(earlier)) " above." }
+            p.tips-ref { "What helps: " (tip_links(earlier, ids)) " above." }
         },
         Tips::New { new, also } => html! {
             details.tips {
                 summary { "What helps (" (plural(new.len() as u64, "tip", "tips")) ")" }
                 ol {
                     @for (n, tip) in new {
-                        li id=(format!("tip-{n}")) value=(n) { (tip) }
+                        li id=(ids.of(&format!("tip-{n}"))) value=(n) { (tip) }
                     }
                 }
                 @if !also.is_empty() {
-                    p.tips-ref { "Also " (tip_links(also)) " above." }
+                    p.tips-ref { "Also " (tip_links(also, ids)) " above." }
                 }
             }
         },
@@ -387,23 +433,23 @@ fn tips_block(tips: &Tips) -> Markup {
 }
 
 /// `tip 3` / `tips 3, 7 and 12`, each number a link to its tip.
-fn tip_links(ns: &[usize]) -> Markup {
+fn tip_links(ns: &[usize], ids: &Ids) -> Markup {
     html! {
         @if ns.len() == 1 { "tip " } @else { "tips " }
         @for (i, n) in ns.iter().enumerate() {
             @if i > 0 {
                 @if i + 1 == ns.len() { " and " } @else { ", " }
             }
-            a href=(format!("#tip-{n}")) { (n) }
+            a href=(ids.link(&format!("tip-{n}"))) { (n) }
         }
     }
 }
 
 /// Amazon's Account Health report beside ours.
-fn amazon(a: &AmazonBlock) -> Markup {
+fn amazon(a: &AmazonBlock, ids: &Ids) -> Markup {
     html! {
-        section #amazon aria-labelledby="amazon-h" {
-            h2 #amazon-h { "Amazon's Account Health report" }
+        section id=(ids.of("amazon")) aria-labelledby=(ids.of("amazon-h")) {
+            h2 id=(ids.of("amazon-h")) { "Amazon's Account Health report" }
             p { (clean(&a.summary)) }
             table.overview {
                 thead {
@@ -443,13 +489,13 @@ fn amazon(a: &AmazonBlock) -> Markup {
     }
 }
 
-fn not_measured(lines: &[String]) -> Markup {
+fn not_measured(lines: &[String], ids: &Ids) -> Markup {
     if lines.is_empty() {
         return html! {};
     }
     html! {
-        section #not-measured aria-labelledby="not-measured-h" {
-            h2 #not-measured-h { "Not measured" }
+        section id=(ids.of("not-measured")) aria-labelledby=(ids.of("not-measured-h")) {
+            h2 id=(ids.of("not-measured-h")) { "Not measured" }
             ul {
                 @for line in lines { li { (line) } }
             }
@@ -458,7 +504,7 @@ fn not_measured(lines: &[String]) -> Markup {
 }
 
 /// The status in words, coloured by its class.
-fn badge(s: Status) -> Markup {
+pub(super) fn badge(s: Status) -> Markup {
     html! {
         span class=(format!("badge s-{}", status_key(s))) { (status_word(s)) }
     }

@@ -12,6 +12,7 @@ pub mod document;
 pub mod explain;
 pub mod html;
 mod html_chart;
+pub mod html_many;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;

@@ -30,7 +30,7 @@ impl Line<'_> {
 
 /// The cells of one line: account (with `--accounts`), marketplace, status,
 /// the worst metric and its value, ACT NOW entries, error (with `--accounts`).
-fn cells(line: &Line<'_>, accounts: bool, options: &RenderOptions) -> Vec<String> {
+pub(super) fn cells(line: &Line<'_>, accounts: bool, options: &RenderOptions) -> Vec<String> {
     let mut out = Vec::new();
     if accounts {
         out.push(clean(line.account.unwrap_or("")));
@@ -64,7 +64,7 @@ fn cells(line: &Line<'_>, accounts: bool, options: &RenderOptions) -> Vec<String
     out
 }
 
-fn header(accounts: bool) -> Vec<&'static str> {
+pub(super) fn header(accounts: bool) -> Vec<&'static str> {
     let mut h = Vec::new();
     if accounts {
         h.push("Account");
