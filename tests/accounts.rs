@@ -8,7 +8,6 @@ mod common;
 use std::path::Path;
 
 use common::{fixtures, run};
-use serde_json::Value;
 
 fn copy_folder(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -57,13 +56,6 @@ fn accounts(dir: &Path, extra: &[&str]) -> common::Run {
     ];
     args.extend(extra);
     run(args)
-}
-
-fn stream(text: &str) -> Vec<Value> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Value>()
-        .map(|v| v.unwrap_or_else(|e| panic!("not a JSON stream ({e}): {text}")))
-        .collect()
 }
 
 #[test]
@@ -120,7 +112,7 @@ fn the_grid_comes_first_then_the_reports_of_accounts_not_good() {
 fn json_is_a_stream_of_one_object_per_account_and_marketplace() {
     let dir = agency();
     let r = accounts(dir.path(), &["--json"]);
-    let objects = stream(&r.stdout);
+    let objects = common::json_stream(&r.stdout);
     let accounts: Vec<&str> = objects
         .iter()
         .map(|o| o["account"].as_str().unwrap())

@@ -24,14 +24,6 @@ fn audit(args: &[&str]) -> common::Run {
     run(all)
 }
 
-/// Every JSON object of a stream, one after another.
-fn stream(text: &str) -> Vec<Value> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Value>()
-        .map(|v| v.unwrap_or_else(|e| panic!("not a JSON stream ({e}): {text}")))
-        .collect()
-}
-
 /// What must not depend on what else was read: every figure and list.
 fn figures(report: &Value) -> Vec<(&'static str, Value)> {
     [
@@ -58,7 +50,7 @@ fn alone(folder: &std::path::Path) -> Value {
 fn each_marketplace_of_a_mixed_export_equals_its_orders_alone() {
     let r = audit(&["--json", mixed().to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let reports = stream(&r.stdout);
+    let reports = common::json_stream(&r.stdout);
     let codes: Vec<&str> = reports
         .iter()
         .map(|o| o["marketplace"].as_str().unwrap())
@@ -91,7 +83,7 @@ fn non_amazon_orders_are_left_out_with_a_warning() {
         r.stderr
     );
     // Their late, untracked shipments count nowhere: US equals the demo alone.
-    let us = &stream(&r.stdout)[0];
+    let us = &common::json_stream(&r.stdout)[0];
     assert_eq!(figures(us), figures(&alone(&fixtures().join("demo"))));
     let items = serde_json::to_string(&us["metrics"]).unwrap();
     assert!(!items.contains("MCF-"), "{items}");
@@ -311,7 +303,10 @@ fn reading_on_several_cores_gives_the_same_audits() {
         path,
     ]);
     assert_eq!(one.code, 0, "{}", one.stderr);
-    let (one, split) = (stream(&one.stdout), stream(&split.stdout));
+    let (one, split) = (
+        common::json_stream(&one.stdout),
+        common::json_stream(&split.stdout),
+    );
     assert_eq!(one.len(), 3);
     for (a, b) in one.iter().zip(&split) {
         assert_eq!(figures(a), figures(b), "{}", a["marketplace"]);

@@ -53,6 +53,14 @@ where
     }
 }
 
+/// Every JSON object of a stream (several audits in one run), in order.
+pub fn json_stream(text: &str) -> Vec<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .map(|v| v.unwrap_or_else(|e| panic!("not a JSON stream ({e}): {text}")))
+        .collect()
+}
+
 /// `audit --format json --as-of DAY` on the given paths.
 pub fn audit_json(as_of: &str, paths: &[&Path]) -> Run {
     let mut args: Vec<std::ffi::OsString> = vec![
