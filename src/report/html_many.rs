@@ -55,7 +55,7 @@ pub fn render_many(
                 main {
                     section #summary aria-labelledby="summary-h" {
                         h2 #summary-h { "Summary" }
-                        table.overview {
+                        table.overview.summary {
                             thead {
                                 tr { @for h in header(grid) { th scope="col" { (h) } } }
                             }
