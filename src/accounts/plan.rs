@@ -4,7 +4,8 @@
 use crate::marketplace::Marketplace;
 use crate::model::{Model, OrderMarket};
 
-/// How many orders (kept in the windows read) each marketplace holds.
+/// How many orders each marketplace holds (every order read, also those
+/// remembered by id only).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MarketCounts {
     /// By [`Marketplace::index`].
@@ -16,8 +17,13 @@ pub struct MarketCounts {
 impl MarketCounts {
     pub fn of(model: &Model) -> MarketCounts {
         let mut c = MarketCounts::default();
-        for (_, o) in model.orders.iter() {
-            match o.market() {
+        let markets = model
+            .orders
+            .iter()
+            .map(|(_, o)| o.market())
+            .chain(model.dropped.iter().map(|(_, d)| d.market));
+        for market in markets {
+            match market {
                 OrderMarket::Amazon(m) => {
                     if let Some(n) = c.known.get_mut(m.index()) {
                         *n += 1;

@@ -104,7 +104,6 @@ pub(super) fn read_inputs(
         earliest = earliest.min(first);
     }
     let mut model = Model::with_cutoff(Some(cal.start_of(earliest)));
-    model.home = Some(configured);
     model.amazon = std::mem::take(&mut amazon.amazon);
     // Messages received before every window that counts them are dropped.
     model.message_cutoff = Some(cal.start_of(earliest_received_day(first_day)));

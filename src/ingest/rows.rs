@@ -201,7 +201,7 @@ impl RowParser<'_> {
             Kind::Feedback => this.feedback(row, model, events),
             Kind::Claims => this.claim(row, model, events),
             Kind::Returns => this.returned(row, model, events),
-            Kind::Messages => this.message(row, line, market, model, events),
+            Kind::Messages => this.message(row, line, model, events),
             // Read as JSON, never as rows.
             Kind::Performance => Err("a performance report has no rows".to_string()),
         }
@@ -413,7 +413,6 @@ impl RowParser<'_> {
         &self,
         row: &Row<'_>,
         line: u64,
-        market: OrderMarket,
         model: &mut impl Sink,
         events: &mut EventSpan,
     ) -> Result<(), Reason> {
@@ -434,7 +433,9 @@ impl RowParser<'_> {
             received,
             responded,
             no_response_needed,
-            market,
+            order: Some(crate::model::identity(self.get(row, Field::OrderId)))
+                .filter(|id| !id.is_empty())
+                .map(Box::from),
         });
         Ok(())
     }

@@ -60,10 +60,9 @@ impl OrderIds {
         }
     }
 
-    /// The key of an id already seen, without interning it (tests look orders
-    /// up by id; the reader only ever interns).
-    #[cfg(test)]
-    pub(crate) fn find(&self, id: &str) -> Option<OrderKey> {
+    /// The key of an id already seen, without interning it (a buyer message
+    /// finding its order's marketplace; tests looking orders up).
+    pub fn find(&self, id: &str) -> Option<OrderKey> {
         let id = identity(id);
         match pack(id.as_bytes()) {
             Some(p) => Some(OrderKey(p)),

@@ -2,15 +2,14 @@
 
 use crate::calendar::Instant;
 
-use super::OrderMarket;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub id: Box<str>,
     pub received: Instant,
     pub responded: Option<Instant>,
     pub no_response_needed: bool,
-    /// The marketplace of its order, when the row names an order read
-    /// earlier in a run that holds several marketplaces (SPEC §12.1).
-    pub market: OrderMarket,
+    /// The order it names, if any: the message goes to the audit of that
+    /// order's marketplace (SPEC §12.1). Messages are few (only those in a
+    /// window are kept), so the id is kept as text.
+    pub order: Option<Box<str>>,
 }

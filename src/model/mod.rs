@@ -26,7 +26,7 @@ pub use dimensions::{Dimension, Dimensions, OrderValues};
 pub use ids::{identity, partition_of, OrderIds, OrderKey, OrderName};
 pub use inputs::{EventSpan, InputKind, InputSummary, ReadWarning};
 pub use message::Message;
-pub use order::{CancelledBy, Channel, Order, OrderMarket, OrderRow, StatusClass};
+pub use order::{CancelledBy, Channel, Dropped, Order, OrderMarket, OrderRow, StatusClass};
 pub use sharded::Sharded;
 pub use shipments::{Package, ShipmentRow, Shipments};
 
@@ -70,13 +70,7 @@ pub struct Model {
     /// only (`dropped`, with the status seen), so memory grows with the orders
     /// in the windows, not with the history a file holds.
     pub cutoff: Option<Instant>,
-    pub dropped: Sharded<StatusClass>,
-    /// The marketplace most orders belong to (`--marketplace`, else US):
-    /// only its orders (and those of no known marketplace) are remembered by
-    /// id only when old; an old order of another marketplace is kept whole,
-    /// so that the rows naming it (a buyer message) still find its
-    /// marketplace (SPEC §12.1).
-    pub home: Option<crate::marketplace::Marketplace>,
+    pub dropped: Sharded<Dropped>,
     pub shipments: FxHashMap<OrderKey, Shipments>,
     pub complaints: FxHashMap<OrderKey, Complaints>,
     /// Claims not yet decided, in the order read (duplicates possible).
@@ -114,23 +108,19 @@ impl Model {
     /// Merges the record of one order row; `key` when the order is kept.
     pub fn add_order_record(&mut self, key: OrderKey, record: Order) -> Option<OrderKey> {
         let old_and_closed = self.cutoff.is_some_and(|c| record.purchase() < c)
-            && record.status() >= StatusClass::Shipped
-            && match record.market() {
-                OrderMarket::Amazon(m) => self.home.is_none_or(|h| h == m),
-                OrderMarket::Unknown | OrderMarket::NonAmazon => true,
-            };
-        let status = record.status();
+            && record.status() >= StatusClass::Shipped;
+        let seen = Dropped::of(&record);
         if let (Some(orders), Some(dropped)) = (self.orders.single_mut(), self.dropped.single_mut())
         {
             // One table each (reading one file on one core): a single probe.
             match orders.entry(key) {
                 Entry::Occupied(mut o) => o.get_mut().merge(&record),
                 Entry::Vacant(v) => {
-                    if let Some(s) = dropped.get_mut(&key) {
-                        *s = (*s).max(status);
+                    if let Some(d) = dropped.get_mut(&key) {
+                        d.merge(seen);
                         return None;
                     } else if old_and_closed {
-                        dropped.insert(key, status);
+                        dropped.insert(key, seen);
                         return None;
                     } else {
                         v.insert(record);
@@ -141,11 +131,11 @@ impl Model {
         }
         if let Some(o) = self.orders.get_mut(&key) {
             o.merge(&record);
-        } else if let Some(s) = self.dropped.get_mut(&key) {
-            *s = (*s).max(status);
+        } else if let Some(d) = self.dropped.get_mut(&key) {
+            d.merge(seen);
             return None;
         } else if old_and_closed {
-            self.dropped.insert_new(key, status);
+            self.dropped.insert_new(key, seen);
             return None;
         } else {
             self.orders.insert_new(key, record);
@@ -272,6 +262,7 @@ impl Model {
             Entry::Occupied(i) => {
                 if let Some(first) = self.messages.get_mut(*i.get()) {
                     first.responded = first.responded.or(message.responded);
+                    first.order = first.order.take().or(message.order);
                     first.no_response_needed |= message.no_response_needed;
                 }
             }
@@ -294,7 +285,6 @@ impl Model {
             ids: _,
             orders,
             cutoff: _,
-            home: _,
             dropped,
             shipments,
             complaints,
@@ -326,11 +316,10 @@ impl Model {
     pub fn absorb(&mut self, other: Model) {
         if self.is_empty() {
             // Nothing to merge with: take the other model whole.
-            let (cutoff, message_cutoff, home) = (self.cutoff, self.message_cutoff, self.home);
+            let (cutoff, message_cutoff) = (self.cutoff, self.message_cutoff);
             let mut amazon = std::mem::take(&mut self.amazon);
             *self = other;
             self.cutoff = cutoff;
-            self.home = home;
             self.message_cutoff = message_cutoff;
             amazon.append(&mut self.amazon);
             self.amazon = amazon;
@@ -340,7 +329,6 @@ impl Model {
             ids,
             orders,
             cutoff: _,
-            home: _,
             dropped,
             shipments,
             complaints,
@@ -359,23 +347,23 @@ impl Model {
         // its dropped rows still rank the status of an order kept here.
         let mut orders = orders;
         orders.retain(|k, o| match self.dropped.get_mut(k) {
-            Some(status) => {
-                *status = (*status).max(o.status());
+            Some(d) => {
+                d.merge(Dropped::of(o));
                 false
             }
             None => true,
         });
         let mut dropped = dropped;
-        dropped.retain(|k, status| match self.orders.get_mut(k) {
+        dropped.retain(|k, d| match self.orders.get_mut(k) {
             Some(o) => {
-                o.rank_status(*status);
+                o.rank(*d);
                 false
             }
             None => true,
         });
         self.orders.absorb(orders, |mine, later| mine.merge(&later));
         self.dropped
-            .absorb(dropped, |mine, later| *mine = (*mine).max(later));
+            .absorb(dropped, |mine, later| mine.merge(later));
         for (k, s) in shipments {
             let k = self.ids.adopt(&ids, k);
             match self.shipments.entry(k) {

@@ -214,10 +214,41 @@ impl Order {
         self.last_updated = self.last_updated.or(later.last_updated);
     }
 
-    /// Ranks in the status of a row known only by its status (an order
-    /// remembered by id only, see [`super::Model::cutoff`]).
-    pub(super) fn rank_status(&mut self, status: StatusClass) {
-        self.status = self.status.max(status);
+    /// Ranks in what is known of an order remembered by id only (see
+    /// [`super::Model::cutoff`]): its status, and its marketplace when this
+    /// record has none.
+    pub(super) fn rank(&mut self, d: Dropped) {
+        self.status = self.status.max(d.status);
+        if self.flags & MARKET_BITS == 0 {
+            self.flags |= d.market.bits();
+        }
+    }
+}
+
+/// What is kept of an old order remembered by id only (see
+/// [`super::Model::cutoff`]): its status, ranked across rows, and its
+/// marketplace, so that a buyer message naming it still finds its audit
+/// (SPEC §12.1). Two bytes: the entry is no larger than the status alone was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dropped {
+    pub status: StatusClass,
+    pub market: OrderMarket,
+}
+
+impl Dropped {
+    pub fn of(order: &Order) -> Dropped {
+        Dropped {
+            status: order.status(),
+            market: order.market(),
+        }
+    }
+
+    /// A later row: the higher status, the first marketplace known.
+    pub fn merge(&mut self, later: Dropped) {
+        self.status = self.status.max(later.status);
+        if self.market == OrderMarket::Unknown {
+            self.market = later.market;
+        }
     }
 }
 
@@ -296,6 +327,12 @@ pub(super) mod tests {
         assert_eq!(of("", "USD"), OrderMarket::Unknown);
         assert_eq!(of("Non-Amazon", "USD"), OrderMarket::NonAmazon);
         assert_eq!(of("somewhere", "GBP"), OrderMarket::Amazon(Marketplace::Uk));
+    }
+
+    #[test]
+    fn an_order_remembered_by_id_only_is_two_bytes() {
+        assert_eq!(std::mem::size_of::<Dropped>(), 2);
+        assert_eq!(std::mem::size_of::<(super::super::OrderKey, Dropped)>(), 16);
     }
 
     #[test]

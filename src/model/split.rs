@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{
-    Complaints, Model, OpenClaim, Order, OrderIds, OrderKey, OrderMarket, Shipments, StatusClass,
+    Complaints, Dropped, Model, OpenClaim, Order, OrderIds, OrderKey, OrderMarket, Shipments,
 };
 
 impl Model {
@@ -30,7 +30,6 @@ impl Model {
         let mut out: Vec<Model> = (0..parts)
             .map(|_| Model {
                 cutoff: self.cutoff,
-                home: self.home,
                 message_cutoff: self.message_cutoff,
                 ..Model::default()
             })
@@ -52,7 +51,7 @@ impl Model {
             let Some((p, k)) = place(k) else { continue };
             moved_orders[p].push((k, o));
         }
-        let mut moved_dropped: Vec<Vec<(OrderKey, StatusClass)>> = vec![Vec::new(); parts];
+        let mut moved_dropped: Vec<Vec<(OrderKey, Dropped)>> = vec![Vec::new(); parts];
         for (k, s) in dropped.into_shards().into_iter().flatten() {
             let Some((p, k)) = place(k) else { continue };
             moved_dropped[p].push((k, s));
@@ -107,17 +106,47 @@ impl Model {
         route: impl Fn(OrderMarket) -> Option<usize>,
         unattached: usize,
     ) -> Vec<Model> {
+        // Only the orders that do not go with the rows of no order: in a
+        // North America export, those of Canada and Mexico.
         let routes: FxHashMap<OrderKey, Option<usize>> = self
             .orders
             .iter()
             .map(|(k, o)| (*k, route(o.market())))
+            .filter(|(_, r)| *r != Some(unattached))
             .collect();
-        let messages = std::mem::take(&mut self.messages);
+        // A message goes with the order it names, kept or remembered by id.
+        let messages: Vec<(OrderMarket, super::Message)> = std::mem::take(&mut self.messages)
+            .into_iter()
+            .map(|m| {
+                let key = m.order.as_deref().and_then(|id| self.ids.find(id));
+                let market = key.map_or(OrderMarket::Unknown, |k| {
+                    self.orders.get(&k).map_or_else(
+                        || {
+                            self.dropped
+                                .get(&k)
+                                .map_or(OrderMarket::Unknown, |d| d.market)
+                        },
+                        Order::market,
+                    )
+                });
+                (market, m)
+            })
+            .collect();
+        // Orders remembered by id only all go with the rows of no order: with
+        // packed ids their keys stay as they are, and the table moves whole
+        // rather than being rebuilt (it holds most of a long export).
+        let dropped = self
+            .ids
+            .all_packed()
+            .then(|| std::mem::take(&mut self.dropped));
         let mut out = self.split_with(parts.max(1), |_, key| {
             routes.get(&key).copied().unwrap_or(Some(unattached))
         });
-        for m in messages {
-            let part = match m.market {
+        if let (Some(dropped), Some(part)) = (dropped, out.get_mut(unattached)) {
+            part.dropped = dropped;
+        }
+        for (market, m) in messages {
+            let part = match market {
                 OrderMarket::Unknown => Some(unattached),
                 market => route(market),
             };

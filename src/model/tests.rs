@@ -146,7 +146,7 @@ fn messages_before_the_cutoff_are_dropped_id_and_all() {
             received,
             responded: None,
             no_response_needed: false,
-            market: Default::default(),
+            order: None,
         });
     }
     let kept: Vec<(&str, i64)> = m.messages.iter().map(|x| (&*x.id, x.received)).collect();
@@ -206,4 +206,89 @@ fn split_then_absorb_equals_reading_in_order() {
         let b = model.ids.find("B").unwrap();
         assert_eq!(model.complaints[&b].a_to_z, Since(T + 3), "cut {cut}");
     }
+}
+
+#[test]
+fn split_by_market_sends_rows_and_messages_with_their_orders_marketplace() {
+    use crate::marketplace::Marketplace::{Ca, Us};
+    let ca = OrderMarket::Amazon(Ca);
+    let us = OrderMarket::Amazon(Us);
+    let mut m = Model::with_cutoff(Some(T));
+    // An old, shipped Canadian order is remembered by id only, with its marketplace.
+    m.add_order(
+        "701-0000000-0000001",
+        OrderRow {
+            purchase: T - 10,
+            market: ca,
+            ..row(StatusClass::Shipped)
+        },
+    );
+    m.add_order(
+        "701-0000000-0000002",
+        OrderRow {
+            market: ca,
+            ..row(StatusClass::Other)
+        },
+    );
+    m.add_order(
+        "111-0000000-0000003",
+        OrderRow {
+            market: us,
+            ..row(StatusClass::Other)
+        },
+    );
+    m.add_order(
+        "MCF-1",
+        OrderRow {
+            market: OrderMarket::NonAmazon,
+            ..row(StatusClass::Shipped)
+        },
+    );
+    assert_eq!(m.dropped.len(), 1);
+    m.add_claim("701-0000000-0000002", ClaimType::AToZ, true, None);
+    m.add_claim("MCF-1", ClaimType::AToZ, true, None);
+    for (id, order) in [
+        ("M1", Some("701-0000000-0000001")),
+        ("M2", None),
+        ("M3", Some("MCF-1")),
+    ] {
+        m.add_message(Message {
+            id: id.into(),
+            received: T,
+            responded: None,
+            no_response_needed: false,
+            order: order.map(Box::from),
+        });
+    }
+    // Audits: US (index 0, also rows of no order), CA (1); Non-Amazon left out.
+    let route = |market: OrderMarket| match market {
+        OrderMarket::Amazon(Ca) => Some(1),
+        OrderMarket::NonAmazon => None,
+        _ => Some(0),
+    };
+    let parts = m.split_by_market(2, route, 0);
+    let (us_part, ca_part) = (&parts[0], &parts[1]);
+    assert_eq!(us_part.orders.len(), 1);
+    assert_eq!(ca_part.orders.len(), 1);
+    assert_eq!(ca_part.complaints.len(), 1, "the claim goes with its order");
+    assert!(
+        us_part.complaints.is_empty(),
+        "a Non-Amazon order's claim counts nowhere"
+    );
+    let ids = |p: &Model| {
+        p.messages
+            .iter()
+            .map(|x| x.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(ca_part),
+        ["M1"],
+        "a message finds an order remembered by id only"
+    );
+    assert_eq!(
+        ids(us_part),
+        ["M2"],
+        "a message naming no order goes with the first audit"
+    );
 }
