@@ -37,7 +37,8 @@ Examples:
   sellerhealth audit --as-of 2026-11-20 --details orders.txt shipments.txt feedback.txt
   sellerhealth audit --check -q reports/ || notify-send 'Account health needs attention'
   sellerhealth audit --format json reports/ | jq '.metrics[] | select(.status == \"bad\")'
-  sellerhealth audit --marketplace DE --orders bestellungen.txt --feedback bewertungen.txt";
+  sellerhealth audit --marketplace DE --orders bestellungen.txt --feedback bewertungen.txt
+  sellerhealth audit --accounts ~/clients/ --check";
 
 /// Audits Amazon seller account health from the reports you download from Seller Central.
 ///
