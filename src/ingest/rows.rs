@@ -68,8 +68,8 @@ impl Sink for Model {
 #[derive(Clone, Copy)]
 pub struct RowParser<'a> {
     pub map: &'a ColumnMap,
-    /// The parser of rows of no known marketplace; each row is read with its
-    /// marketplace's (see [`RowParser::add`]).
+    /// The parser the value helpers use: [`RowParser::add`] sets it for
+    /// each row to its marketplace's, from `markets`.
     pub values: ValueParser,
     pub markets: &'a Markets,
     /// The file's name in messages; a message without id is called `file:line`.

@@ -13,6 +13,7 @@ pub mod explain;
 pub mod html;
 mod html_chart;
 pub mod html_many;
+mod html_sections;
 pub mod json;
 pub mod markdown;
 pub mod metric_words;
